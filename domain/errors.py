@@ -81,3 +81,11 @@ class ExpressionError(FlowRuntimeError):
         super().__init__(f"expression {expression!r} failed: {reason}")
         self.expression = expression
         self.reason = reason
+
+
+class FlowInvalid(ValidationFailed):
+    """Publishing was refused: the validation report holds ERROR findings."""
+
+    def __init__(self, message: str, errors: list[FieldError], report: dict[str, object]) -> None:
+        super().__init__(message, errors)
+        self.report = report

@@ -1,0 +1,96 @@
+"""Session: one child's conversation with one published flow version.
+
+The revision counts committed turns; a turn applies only on the revision it was computed from
+(optimistic concurrency). ``state_hash`` is the base64 SHA-256 of the canonical JSON state
+(44 characters), so any change to the state is visible in one column.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from enum import StrEnum
+from typing import Any, Mapping
+from uuid import UUID
+
+from domain.conversation.turn import Turn
+
+MAX_STATE_BYTES = 1_000_000
+
+
+class SessionStatus(StrEnum):
+    ACTIVE = "active"
+    COMPLETED = "completed"
+    ABANDONED = "abandoned"
+
+
+def canonical_json(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
+
+
+def school_of(state: Mapping[str, Any]) -> UUID | None:
+    """The school a conversation runs for, from ``context.school_wriveted_id`` when valid."""
+    raw = (state.get("context") or {}).get("school_wriveted_id")
+    try:
+        return UUID(str(raw)) if raw else None
+    except ValueError:
+        return None
+
+
+def state_hash(state: Mapping[str, Any]) -> str:
+    digest = hashlib.sha256(canonical_json(state).encode("utf-8")).digest()
+    return base64.b64encode(digest).decode("ascii")
+
+
+@dataclass(frozen=True, slots=True)
+class Session:
+    id: UUID
+    token: str
+    flow_id: UUID
+    flow_version_id: UUID
+    user_id: UUID | None
+    current_node_id: str | None
+    state: Mapping[str, Any]
+    status: SessionStatus
+    revision: int
+    state_hash: str
+    started_at: datetime
+    last_activity_at: datetime
+    ended_at: datetime | None = None
+    info: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def is_active(self) -> bool:
+        return self.status is SessionStatus.ACTIVE
+
+    @property
+    def school_id(self) -> UUID | None:
+        return school_of(self.state)
+
+    @property
+    def waiting_for(self) -> Mapping[str, Any] | None:
+        return (self.state.get("system") or {}).get("pending")
+
+    def after(self, turn: Turn, now: datetime) -> Session:
+        """The session as it stands once ``turn`` is committed: one revision later."""
+        return replace(
+            self,
+            current_node_id=turn.current_node_id,
+            state=turn.state,
+            status=SessionStatus.COMPLETED if turn.session_ended else self.status,
+            revision=self.revision + 1,
+            state_hash=state_hash(turn.state),
+            last_activity_at=now,
+            ended_at=now if turn.session_ended else self.ended_at,
+        )
+
+    def with_state(self, state: Mapping[str, Any], now: datetime) -> Session:
+        return replace(
+            self, state=state, revision=self.revision + 1, state_hash=state_hash(state), last_activity_at=now
+        )
+
+    def ended(self, status: SessionStatus, now: datetime) -> Session:
+        return replace(self, status=status, revision=self.revision + 1, ended_at=now, last_activity_at=now)

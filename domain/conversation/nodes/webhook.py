@@ -16,8 +16,10 @@ from domain.expressions import jsonpath
 from domain.flows.connection import DEFAULT, ERROR, FAILURE, SUCCESS
 from domain.flows.node import Node
 
-# Timeouts above this are authoring mistakes (validation warns); the runtime clamps to it.
-LONGEST_TIMEOUT_SECONDS = 120.0
+# Timeouts and retry delays are seconds. Publishing refuses timeouts over 300 s (validation);
+# the runtime clamps anyway so a hand-edited version cannot hold a conversation hostage.
+LONGEST_TIMEOUT_SECONDS = 300.0
+LONGEST_RETRY_DELAY_SECONDS = 30.0
 
 
 def call(node: Node, walk: Walk) -> Generator[Request, Any, Outcome]:
@@ -28,9 +30,9 @@ def call(node: Node, walk: Walk) -> Generator[Request, Any, Outcome]:
         url=walk.render_text(str(content.get("url", ""))),
         headers={str(k): str(v) for k, v in walk.render(dict(content.get("headers") or {})).items()},
         body=walk.render(content.get("body")),
-        timeout_seconds=_seconds(content.get("timeout", 30)),
+        timeout_seconds=_clamped(content.get("timeout", 30), LONGEST_TIMEOUT_SECONDS),
         retry_attempts=int(retry.get("attempts", 0)),
-        retry_delay_seconds=_seconds(retry.get("delay", 1000), milliseconds_above=60),
+        retry_delay_seconds=_clamped(retry.get("delay", 1), LONGEST_RETRY_DELAY_SECONDS),
     )
     changed: list[str] = []
     response = outcome.body if outcome.ok else content.get("fallback_response")
@@ -49,9 +51,5 @@ def _map(mapping: Mapping[str, Any], response: Any, walk: Walk, changed: list[st
         set_variable(walk, str(variable), jsonpath.read(response, str(path)), changed)
 
 
-def _seconds(value: Any, milliseconds_above: float = 300) -> float:
-    """Flows write timeouts in seconds (30) or, in older flows, milliseconds (5000)."""
-    number = float(value)
-    if number > milliseconds_above:
-        number = number / 1000
-    return max(0.1, min(number, LONGEST_TIMEOUT_SECONDS))
+def _clamped(value: Any, longest: float) -> float:
+    return max(0.1, min(float(value), longest))

@@ -89,3 +89,7 @@ class FlowInvalid(ValidationFailed):
     def __init__(self, message: str, errors: list[FieldError], report: dict[str, object]) -> None:
         super().__init__(message, errors)
         self.report = report
+
+
+class StorageUnavailable(DomainError):
+    """The store behind the product could not be reached; retrying later may succeed."""

@@ -1,0 +1,105 @@
+"""The SQLAlchemy async engine (asyncpg), its lifetime, and the database probes.
+
+``engine_resource`` is what the container holds: one engine (one pool) per process,
+disposed when the process stops. ``check_connection`` runs before serving so an
+unreachable database is one clear sentence, not a traceback; ``ping`` is the readiness
+probe.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+from collections.abc import AsyncIterator
+
+from sqlalchemy import text
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+
+CONNECT_TIMEOUT_SECONDS = 5.0
+
+
+class DatabaseUnavailable(Exception):
+    """The database could not be reached; the message says where and why, in one line."""
+
+
+def create_engine(url: str, *, pool_size: int = 10) -> AsyncEngine:
+    """An engine for ``url`` (``postgresql+asyncpg://``). Connects lazily, on first use."""
+    return create_async_engine(
+        url,
+        pool_size=pool_size,
+        max_overflow=pool_size,
+        pool_pre_ping=True,
+        connect_args={"timeout": CONNECT_TIMEOUT_SECONDS},
+    )
+
+
+async def engine_resource(url: str) -> AsyncIterator[AsyncEngine]:
+    """The engine as a container resource: created at start-up, disposed at shutdown."""
+    engine = create_engine(url)
+    try:
+        yield engine
+    finally:
+        await engine.dispose()
+
+
+async def ping(engine: AsyncEngine, timeout: float = 2.0) -> bool:
+    """True when the database answers ``SELECT 1`` within ``timeout`` seconds."""
+    try:
+        async with asyncio.timeout(timeout):
+            async with engine.connect() as connection:
+                await connection.execute(text("SELECT 1"))
+    except Exception:  # any failure at all means "not ready"; the caller reports it
+        return False
+    return True
+
+
+async def check_connection(url: str) -> None:
+    """Connect once to ``url``; raise ``DatabaseUnavailable`` with a readable reason if we cannot."""
+    engine = create_engine(url, pool_size=1)
+    try:
+        async with asyncio.timeout(CONNECT_TIMEOUT_SECONDS + 1):
+            async with engine.connect() as connection:
+                await connection.execute(text("SELECT 1"))
+    except Exception as error:  # translated into one sentence; the cause is kept for debugging
+        raise DatabaseUnavailable(describe_failure(url, error)) from error
+    finally:
+        await engine.dispose()
+
+
+def describe_failure(url: str, error: BaseException) -> str:
+    """``could not connect to HOST:PORT (reason)`` from whatever the driver raised."""
+    return f"could not connect to {_where(url)} ({_reason(error)})"
+
+
+def _where(url: str) -> str:
+    parsed = make_url(url)
+    socket_dir = parsed.query.get("host")
+    if not parsed.host and socket_dir:
+        return f"socket {socket_dir}"
+    return f"{parsed.host}:{parsed.port or 5432}/{parsed.database}"
+
+
+def _reason(error: BaseException) -> str:
+    cause = _root_cause(error)
+    if isinstance(cause, ConnectionRefusedError):
+        return "connection refused"
+    if isinstance(cause, socket.gaierror):
+        return "unknown host"
+    if isinstance(cause, (TimeoutError, asyncio.TimeoutError)):
+        return "timed out"
+    message = str(cause).strip().splitlines()[0] if str(cause).strip() else type(cause).__name__
+    return message
+
+
+def _root_cause(error: BaseException) -> BaseException:
+    """The driver's own exception beneath SQLAlchemy's wrappers and chained causes."""
+    seen: set[int] = set()
+    current = error
+    while id(current) not in seen:
+        seen.add(id(current))
+        nested = getattr(current, "orig", None) or current.__cause__
+        if nested is None or not isinstance(nested, BaseException):
+            break
+        current = nested
+    return current

@@ -59,8 +59,8 @@ class InteractHandler:
             turn = await self._runner.run(walking, uow, session.school_id)
             if turn.rejected:
                 return InteractResult(reply=conversation_reply(session, turn), session_id=session.id)
-            check_size(turn.state, "input")
-            updated = session.after(turn, now)
+            encoded = check_size(turn.state, "input")
+            updated = session.after(turn, now, encoded)
             reply = conversation_reply(updated, turn)
             stored_reply = StoredReply(command.idempotency_key, reply) if command.idempotency_key else None
             uow.sessions.save(updated, session.revision, turn.history, stored_reply)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any, Mapping
 
 from domain.conversation.paths import is_valid_path, parse_path
-from domain.conversation.session import MAX_STATE_BYTES, canonical_json
+from domain.conversation.session import MAX_STATE_BYTES, encode_state
 from domain.errors import FieldError, ValidationFailed
 
 CALLER_SCOPES = ("user", "context", "temp", "variables")
@@ -52,8 +52,11 @@ def check_updates(updates: Any, field: str = "updates") -> dict[str, Any]:
     return dict(updates)
 
 
-def check_size(state: Mapping[str, Any], field: str) -> None:
-    size = len(canonical_json(state).encode("utf-8"))
+def check_size(state: Mapping[str, Any], field: str) -> bytes:
+    """The state's canonical bytes, or ValidationFailed when they are over the limit."""
+    encoded = encode_state(state)
+    size = len(encoded)
     if size > MAX_STATE_BYTES:
         message = f"the session state would be {size} bytes; the limit is {MAX_STATE_BYTES}"
         raise ValidationFailed(message, [FieldError(field, message)])
+    return encoded

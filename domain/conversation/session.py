@@ -40,9 +40,17 @@ def school_of(state: Mapping[str, Any]) -> UUID | None:
         return None
 
 
+def encode_state(state: Mapping[str, Any]) -> bytes:
+    """The canonical bytes of a state: what its size limit and its hash are measured on."""
+    return canonical_json(state).encode("utf-8")
+
+
+def hash_encoded(encoded: bytes) -> str:
+    return base64.b64encode(hashlib.sha256(encoded).digest()).decode("ascii")
+
+
 def state_hash(state: Mapping[str, Any]) -> str:
-    digest = hashlib.sha256(canonical_json(state).encode("utf-8")).digest()
-    return base64.b64encode(digest).decode("ascii")
+    return hash_encoded(encode_state(state))
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,15 +82,18 @@ class Session:
     def waiting_for(self) -> Mapping[str, Any] | None:
         return (self.state.get("system") or {}).get("pending")
 
-    def after(self, turn: Turn, now: datetime) -> Session:
-        """The session as it stands once ``turn`` is committed: one revision later."""
+    def after(self, turn: Turn, now: datetime, encoded: bytes | None = None) -> Session:
+        """The session as it stands once ``turn`` is committed: one revision later.
+
+        ``encoded`` is the state's canonical bytes when the caller already has them.
+        """
         return replace(
             self,
             current_node_id=turn.current_node_id,
             state=turn.state,
             status=SessionStatus.COMPLETED if turn.session_ended else self.status,
             revision=self.revision + 1,
-            state_hash=state_hash(turn.state),
+            state_hash=hash_encoded(encoded) if encoded is not None else state_hash(turn.state),
             last_activity_at=now,
             ended_at=now if turn.session_ended else self.ended_at,
         )

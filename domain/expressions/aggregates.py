@@ -46,25 +46,21 @@ def _merge_with(maps: Iterable[Any], combine: Callable[[Any, Any], Any]) -> dict
     return merged
 
 
-def _add(a: Any, b: Any) -> Any:
-    if _numbers([a]) and _numbers([b]):
-        return a + b
-    return b
-
-
-def _larger(a: Any, b: Any) -> Any:
-    if _numbers([a]) and _numbers([b]):
-        return max(a, b)
-    return b
+def _merge_numbers(maps: Iterable[Any], combine: Callable[[Any, Any], Any]) -> dict[str, Any]:
+    # Only numbers take part: a stray text value must neither appear in a profile nor
+    # replace a running total (the CEL functions and the legacy action agree on this).
+    numeric = ({k: v for k, v in item.items() if _numbers([v])} for item in maps if isinstance(item, Mapping))
+    return _merge_with(numeric, combine)
 
 
 def merge(maps: Iterable[Any]) -> dict[str, Any]:
-    """Per key sum of numeric values (the Huey hue profile)."""
-    return _merge_with(maps, _add)
+    """Per key sum of numeric values (the Huey hue profile); other values are skipped."""
+    return _merge_numbers(maps, lambda a, b: a + b)
 
 
 def merge_max(maps: Iterable[Any]) -> dict[str, Any]:
-    return _merge_with(maps, _larger)
+    """Per key largest numeric value; other values are skipped."""
+    return _merge_numbers(maps, max)
 
 
 def merge_last(maps: Iterable[Any]) -> dict[str, Any]:

@@ -8,8 +8,8 @@ bearer token from settings is added to platform calls unless the flow set ``Auth
 itself, and is scrubbed from anything returned. Failure
 semantics are the webhook client's: breaker per endpoint, timeout, never an exception.
 
-Per-call breaker settings (an api_call's ``circuit_breaker`` config) would need ``CallApi`` to
-carry them; until it does, every endpoint uses this client's ``BreakerPolicy``.
+An api_call's own ``circuit_breaker`` settings (failure threshold, reset timeout) apply to its
+circuit; calls without them use this client's default ``BreakerPolicy``.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ import aiohttp
 import structlog
 from yarl import URL
 
-from adapters.http.circuit_breaker import CircuitBreakers
+from adapters.http.circuit_breaker import BreakerPolicy, CircuitBreakers
 from adapters.http.secret_filling import Redactor
 from adapters.http.transport import DEFAULT_MAX_BODY_BYTES, NO_BODY, Exchange, Outbound, RetryPolicy, Sleep, send
 from adapters.http.url_guard import UrlGuard, UrlRefused
@@ -105,6 +105,7 @@ class HttpApiClient:
             request.circuit or request.endpoint,
             lambda: send(self._session, outbound, self._retry, max_body_bytes=self._max_body_bytes, sleep=self._sleep),
             lambda result: result.target_failed,
+            _policy_of(request),
         )
         if exchange is None:
             return _refused("circuit open")
@@ -123,6 +124,16 @@ def query_pairs(params: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
         for item in value if isinstance(value, list) else [value]:
             if item is not None:
                 yield str(key), to_text(item)
+
+
+def _policy_of(request: CallApi) -> BreakerPolicy | None:
+    if request.breaker_failure_threshold is None and request.breaker_reset_seconds is None:
+        return None
+    default = BreakerPolicy()
+    return BreakerPolicy(
+        failure_threshold=request.breaker_failure_threshold or default.failure_threshold,
+        reset_timeout=request.breaker_reset_seconds or default.reset_timeout,
+    )
 
 
 def _refused(error: str) -> Exchange:

@@ -63,6 +63,9 @@ class CallApi:
     headers: Mapping[str, str] = field(default_factory=dict)
     timeout_seconds: float = 10.0
     circuit: str | None = None
+    # The api_call's own ``circuit_breaker`` settings, when it has them.
+    breaker_failure_threshold: int | None = None
+    breaker_reset_seconds: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

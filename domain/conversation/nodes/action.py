@@ -85,6 +85,7 @@ def _aggregate(action: Mapping[str, Any], walk: Walk) -> Any:
 
 def _api_call(action: Mapping[str, Any], walk: Walk, changed: list[str]) -> Generator[Request, Any, bool]:
     config = action.get("config") or action
+    breaker = config.get("circuit_breaker") or {}
     outcome: HttpOutcome = yield CallApi(
         method=str(config.get("method", "GET")).upper(),
         endpoint=walk.render_text(str(config.get("endpoint") or config.get("url", ""))),
@@ -93,6 +94,8 @@ def _api_call(action: Mapping[str, Any], walk: Walk, changed: list[str]) -> Gene
         headers=walk.render(dict(config.get("headers") or {})),
         timeout_seconds=float(config.get("timeout", 10)),
         circuit=str(config.get("endpoint") or config.get("url", "")),
+        breaker_failure_threshold=int(breaker["failure_threshold"]) if "failure_threshold" in breaker else None,
+        breaker_reset_seconds=float(breaker["timeout"]) if "timeout" in breaker else None,
     )
     response = outcome.body if outcome.ok else config.get("fallback_response")
     if not outcome.ok and config.get("error_variable"):

@@ -43,6 +43,15 @@ async def test_the_circuit_is_kept_per_endpoint(session, service, clock) -> None
     assert (await client.call(CallApi("GET", "/echo", circuit="/echo"))).ok
 
 
+async def test_an_api_calls_own_breaker_threshold_opens_its_circuit_sooner(session, service, clock) -> None:
+    client = client_for(session, service, breakers=CircuitBreakers(monotonic=clock))
+    request = CallApi("GET", "/down", circuit="/down", breaker_failure_threshold=2, breaker_reset_seconds=60)
+    for _ in range(2):
+        await client.call(request)
+    refused = await client.call(request)
+    assert refused.error == "circuit open" and service.hits("/api/v1/down") == 2
+
+
 async def test_an_absolute_url_elsewhere_is_refused_without_a_guard(session, service) -> None:
     outcome = await client_for(session, service).call(CallApi("GET", "http://example.test/steal"))
     assert not outcome.ok and "paths on the platform API" in outcome.error

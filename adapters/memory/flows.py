@@ -7,6 +7,7 @@ from typing import Callable
 from uuid import UUID
 
 from adapters.memory.store import InMemoryStore
+from domain.errors import FlowNotFound
 from domain.flows.definition import FlowDefinition
 from domain.flows.version import FlowVersion
 
@@ -45,7 +46,12 @@ class InMemoryFlowRepository:
         self._stage(lambda: self._store.flows.__setitem__(flow.id, flow))
 
     def replace(self, flow: FlowDefinition) -> None:
-        self._stage(lambda: self._store.flows.__setitem__(flow.id, flow))
+        def apply() -> None:
+            if flow.id not in self._store.flows:
+                raise FlowNotFound(f"flow {flow.id} does not exist")
+            self._store.flows[flow.id] = flow
+
+        self._stage(apply)
 
     def add_version(self, version: FlowVersion, published_by: UUID | None) -> None:
         def apply() -> None:

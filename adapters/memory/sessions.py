@@ -71,6 +71,9 @@ class InMemorySessionRepository:
         def apply() -> None:
             self._store.sessions.pop(session_id, None)
             self._store.history.pop(session_id, None)
+            prefix = reply_key(session_id, "")
+            for key in [k for k in self._store.replies if k.startswith(prefix)]:
+                del self._store.replies[key]
 
         self._stage(apply)
 

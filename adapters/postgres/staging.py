@@ -1,0 +1,71 @@
+"""What repositories stage on the unit of work, and how they read through it.
+
+Each staged write is exactly one SQL statement, so the unit of work can count them: one is
+sent alone (a single statement is atomic in PostgreSQL), several go in one transaction.
+Reads run at once on the unit of work's connection, with driver errors translated.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Callable, Protocol
+from uuid import UUID
+
+from sqlalchemy import Executable, Result, Row
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from adapters.postgres.errors import translated_errors
+
+
+class StagedWrite(Protocol):
+    async def apply(self, connection: AsyncConnection) -> None:
+        """Send this write's one statement on ``connection``."""
+        ...
+
+
+Stage = Callable[[StagedWrite], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """A staged write that only has to run."""
+
+    sql: Executable
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    async def apply(self, connection: AsyncConnection) -> None:
+        await connection.execute(self.sql, dict(self.params))
+
+
+class RevisionMismatch(Exception):
+    """A staged session write matched no row: the session moved on (or is gone).
+
+    Raised inside the commit; the unit of work answers it with ``StaleRevision`` carrying the
+    current revision, read once the failed statement or transaction is over.
+    """
+
+    def __init__(self, session_id: UUID, message: str) -> None:
+        super().__init__(message)
+        self.session_id = session_id
+        self.message = message
+
+
+class Reads:
+    """Reads on the unit of work's connection (autocommit: each runs at once, no BEGIN)."""
+
+    def __init__(self, connection: AsyncConnection) -> None:
+        self._connection = connection
+
+    async def execute(self, statement: Executable, params: Mapping[str, Any] | None = None) -> Result[Any]:
+        with translated_errors():
+            return await self._connection.execute(statement, dict(params or {}))
+
+    async def rows(self, statement: Executable, params: Mapping[str, Any] | None = None) -> Sequence[Row[Any]]:
+        return (await self.execute(statement, params)).all()
+
+    async def first(self, statement: Executable, params: Mapping[str, Any] | None = None) -> Row[Any] | None:
+        return (await self.execute(statement, params)).first()
+
+    async def scalar(self, statement: Executable, params: Mapping[str, Any] | None = None) -> Any:
+        return (await self.execute(statement, params)).scalar()

@@ -81,7 +81,8 @@ class ImportFlowHandler:
                 school_id=command.school_id,
                 theme_id=command.theme_id or (existing.theme_id if existing else None),
                 created_by=command.imported_by,
-                is_published=command.publish,
+                # Saving a draft never takes the published version offline.
+                is_published=command.publish or bool(existing and existing.is_published),
                 current_version_id=existing.current_version_id if existing else None,
             )
             if existing:

@@ -9,38 +9,34 @@ from __future__ import annotations
 
 from typing import Any, Generator, Mapping
 
+from domain.conversation.nodes.common import failure_route, set_variable
 from domain.conversation.outcomes import Follow, Outcome
-from domain.conversation.paths import READ_ONLY_SCOPES, parse_path, qualified
+from domain.conversation.paths import qualified
 from domain.conversation.requests import CallApi, HttpOutcome, Request
 from domain.conversation.walk import Walk
 from domain.errors import FlowRuntimeError
 from domain.expressions.aggregates import LEGACY_OPERATIONS, collect
-from domain.flows.connection import DEFAULT, ERROR, FAILURE, SUCCESS
+from domain.flows.connection import DEFAULT, SUCCESS
 from domain.flows.node import Node
 
 
 def perform(node: Node, walk: Walk) -> Generator[Request, Any, Outcome]:
     changed: list[str] = []
     failed = False
+    all_failures_have_fallbacks = True
     for action in node.content.get("actions") or []:
         kind = action.get("type")
         if kind == "api_call":
             ok = yield from _api_call(action, walk, changed)
-            failed = failed or not ok
+            if not ok:
+                failed = True
+                all_failures_have_fallbacks &= (action.get("config") or action).get("fallback_response") is not None
         else:
             _apply(kind, action, walk, changed)
     walk.record_action(node.id, {"actions": [a.get("type") for a in node.content.get("actions") or []], "changed": changed})
     if failed:
-        return Follow((FAILURE, ERROR, DEFAULT))
+        return failure_route(all_failures_have_fallbacks)
     return Follow((SUCCESS, DEFAULT))
-
-
-def set_variable(walk: Walk, path: str, value: Any, changed: list[str]) -> None:
-    scope, _ = parse_path(path)
-    if scope in READ_ONLY_SCOPES:
-        raise FlowRuntimeError(f"a flow may not write {path!r}: the {scope} scope is read-only")
-    walk.state.set(path, value)
-    changed.append(qualified(path))
 
 
 def _apply(kind: Any, action: Mapping[str, Any], walk: Walk, changed: list[str]) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Generator, Mapping
 
-from domain.conversation.nodes.action import set_variable
+from domain.conversation.nodes.common import set_variable
 from domain.conversation.outcomes import Follow, Outcome, Pause
 from domain.conversation.paths import qualified
 from domain.conversation.requests import Request

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from typing import Any, Generator, Mapping
 
-from domain.conversation.nodes.action import set_variable
+from domain.conversation.nodes.common import failure_route, set_variable
 from domain.conversation.outcomes import Follow, Outcome
 from domain.conversation.requests import CallWebhook, HttpOutcome, Request
 from domain.conversation.walk import Walk
 from domain.expressions import jsonpath
-from domain.flows.connection import DEFAULT, ERROR, FAILURE, SUCCESS
+from domain.flows.connection import DEFAULT, SUCCESS
 from domain.flows.node import Node
 
 # Timeouts and retry delays are seconds. Publishing refuses timeouts over 300 s (validation);
@@ -43,7 +43,7 @@ def call(node: Node, walk: Walk) -> Generator[Request, Any, Outcome]:
     walk.record_action(node.id, {"webhook": content.get("url"), "ok": outcome.ok, "status": outcome.status, "changed": changed})
     if outcome.ok:
         return Follow((SUCCESS, DEFAULT))
-    return Follow((ERROR, FAILURE, DEFAULT))
+    return failure_route(content.get("fallback_response") is not None)
 
 
 def _map(mapping: Mapping[str, Any], response: Any, walk: Walk, changed: list[str]) -> None:

@@ -68,6 +68,8 @@ def _question(content: Mapping[str, Any]) -> dict[str, Any]:
         "input_type": content.get("input_type", "text"),
         "is_choice": content.get("input_type", "text") in CHOICE_INPUTS,
         "is_random": content.get("source") == "random",
+        # Options drawn at random or taken from a library question's answers are not on the node.
+        "options_elsewhere": content.get("source") == "random" or _asks_library_question(content),
         "option_count": len(options),
         "duplicate_option_values": sorted(v for v, n in Counter(values).items() if n > 1),
         "has_pattern": pattern is not None,
@@ -75,6 +77,11 @@ def _question(content: Mapping[str, Any]) -> dict[str, Any]:
         "range_is_inverted": _inverted(validation.get("min"), validation.get("max")),
         "length_is_inverted": _inverted(validation.get("min_length"), validation.get("max_length")),
     }
+
+
+def _asks_library_question(content: Mapping[str, Any]) -> bool:
+    question = content.get("question")
+    return isinstance(question, Mapping) and bool(question.get("content_id"))
 
 
 def _message(content: Mapping[str, Any]) -> dict[str, Any]:

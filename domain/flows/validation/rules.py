@@ -99,7 +99,7 @@ QUESTION_RULES = (
     Rule(
         "question.options.missing",
         "question",
-        "facts.is_choice && !facts.is_random && facts.option_count == 0",
+        "facts.is_choice && !facts.options_elsewhere && facts.option_count == 0",
         Severity.ERROR,
         "A {input_type} question has no options to choose from.",
         "Add options, each with a label and a value.",
@@ -108,7 +108,7 @@ QUESTION_RULES = (
     Rule(
         "question.options.too_few",
         "question",
-        "facts.is_choice && !facts.is_random && facts.option_count == 1",
+        "facts.is_choice && !facts.options_elsewhere && facts.option_count == 1",
         Severity.WARNING,
         "A {input_type} question offers a single option.",
         "Offer 2–10 options, or use a message with wait_for_ack for a simple 'continue'.",

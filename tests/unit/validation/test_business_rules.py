@@ -180,3 +180,10 @@ def test_the_message_of_a_rule_names_the_offending_value(check_node) -> None:
     messages = {f.code: f.message for f in report.findings}
     assert "localhost" in messages["webhook.url.local_host"]
     assert "500" in messages["webhook.timeout.too_long"]
+
+
+def test_a_choice_question_from_the_content_library_brings_its_own_options(check_node) -> None:
+    content = {"question": {"content_id": "5b0e3f0c-1111-4c1e-9a1a-000000000001"}, "input_type": "choice",
+               "variable": "temp.genre"}
+    report = check_node("question", content)
+    assert not {"question.options.missing", "question.options.too_few"} & report.codes()

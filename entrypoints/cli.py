@@ -1,4 +1,5 @@
-"""The ``chatbot`` command: ``serve``, ``migrate``, ``downgrade``, ``version``.
+"""The ``chatbot`` command: ``serve``, ``migrate``, ``downgrade``, ``version``, ``import``,
+``import-content``, ``seed``, ``token``.
 
 Each subcommand reads the settings, configures logging, finds its database (the
 configured one, or the embedded server in ``DATA_DIR`` when ``DATABASE_URL`` is unset)
@@ -11,8 +12,11 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sys
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+from uuid import UUID
 from importlib.metadata import version as distribution_version
 
 import structlog
@@ -21,8 +25,13 @@ from pydantic import ValidationError
 
 from adapters.postgres.embedded import EmbeddedDatabaseFailed, start_embedded
 from adapters.postgres.engine import DatabaseUnavailable, check_connection
+from domain.tenancy.identity import Role
 from entrypoints.api.app import create_app
-from entrypoints.container import build_container
+from entrypoints.api.auth import mint_token
+from entrypoints.container import Container, build_container, resolved, running
+from entrypoints.demo.loader import load_demo
+from entrypoints.loading import UnreadableFile, import_flow_files, import_seed_content, read_document
+from entrypoints.secret_key import signing_key
 from entrypoints.logging import configure_logging
 from entrypoints.settings import Settings, describe_validation_error
 from migrations import runner
@@ -84,6 +93,27 @@ def _parser() -> argparse.ArgumentParser:
 
     show_version = commands.add_parser("version", help="print the version")
     show_version.set_defaults(command=version_command)
+
+    import_flows = commands.add_parser("import", help="validate and publish flow files")
+    import_flows.add_argument("files", nargs="+", type=Path, metavar="FILE", help="flow JSON files")
+    import_flows.add_argument("--draft", action="store_true", help="store as drafts, do not publish")
+    import_flows.set_defaults(command=import_command)
+
+    content = commands.add_parser(
+        "import-content", help="load the school, users, themes and CMS content of a seed file"
+    )
+    content.add_argument("file", type=Path, metavar="FILE", help="a seed file like admin-ui-seed.json")
+    content.set_defaults(command=import_content_command)
+
+    seed = commands.add_parser("seed", help="load the demo data set (safe to repeat)")
+    seed.set_defaults(command=seed_command)
+
+    token = commands.add_parser("token", help="mint a bearer token for local use")
+    token.add_argument("--role", required=True, choices=[r.value for r in Role])
+    token.add_argument("--school", type=UUID, metavar="ID", help="the school's Wriveted identifier")
+    token.add_argument("--user", type=UUID, metavar="ID", help="the user id (the `sub` claim)")
+    token.add_argument("--ttl", type=int, default=3600, metavar="SECONDS", help="default: 3600")
+    token.set_defaults(command=token_command)
     return parser
 
 
@@ -92,6 +122,8 @@ def serve_command(args: argparse.Namespace) -> int:
     database = _database(settings)
     if database.embedded or args.migrate:
         runner.upgrade(database.url)
+    if database.embedded:
+        _with_container(settings, database, _seed_first_run)
     app = create_app(build_container(settings, database.url))
     log.info(
         "serve.starting",
@@ -124,6 +156,85 @@ def downgrade_command(args: argparse.Namespace) -> int:
 def version_command(args: argparse.Namespace) -> int:
     print(f"{DISTRIBUTION} {distribution_version(DISTRIBUTION)}")
     return 0
+
+
+def import_command(args: argparse.Namespace) -> int:
+    async def work(container: Container) -> bool:
+        handler = await resolved(container.import_flow())
+        return await import_flow_files(handler, args.files, print, publish=not args.draft)
+
+    return 0 if _with_container(*_ready(), work) else 1
+
+
+def import_content_command(args: argparse.Namespace) -> int:
+    try:
+        seed = read_document(args.file)
+    except UnreadableFile as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+
+    async def work(container: Container) -> bool:
+        await import_seed_content(await resolved(container.seeder()), seed, print)
+        return True
+
+    return 0 if _with_container(*_ready(), work) else 1
+
+
+def seed_command(args: argparse.Namespace) -> int:
+    return 0 if _with_container(*_ready(), _seed_demo) else 1
+
+
+def token_command(args: argparse.Namespace) -> int:
+    settings = _configured()
+    if settings.jwks_url:
+        print("warning: JWKS_URL is set, so the API will not accept this HS256 token", file=sys.stderr)
+    print(
+        mint_token(
+            signing_key(settings),
+            Role(args.role),
+            user_id=args.user,
+            school_id=args.school,
+            ttl=timedelta(seconds=args.ttl),
+            issuer=settings.jwt_issuer,
+            audience=settings.jwt_audience,
+        )
+    )
+    return 0
+
+
+async def _seed_demo(container: Container) -> bool:
+    return await load_demo(
+        await resolved(container.seeder()),
+        await resolved(container.uow_factory()),
+        await resolved(container.import_flow()),
+        print,
+    )
+
+
+async def _seed_first_run(container: Container) -> bool:
+    if not await (await resolved(container.seeder())).is_empty():
+        return True
+    log.info("serve.seeding_demo")
+    return await _seed_demo(container)
+
+
+def _ready() -> tuple[Settings, Database]:
+    """Settings and a database at the current schema (the embedded one is migrated)."""
+    settings = _configured()
+    database = _database(settings)
+    if database.embedded:
+        runner.upgrade(database.url)
+    return settings, database
+
+
+def _with_container(
+    settings: Settings, database: Database, work: Callable[[Container], Awaitable[bool]]
+) -> bool:
+    async def main() -> bool:
+        async with running(build_container(settings, database.url)) as container:
+            return await work(container)
+
+    return asyncio.run(main())
 
 
 def _configured() -> Settings:

@@ -7,6 +7,7 @@ from typing import Callable
 import pytest
 
 from adapters.cel import CelExpressionEngine
+from adapters.cel_native import NativeCelExpressionEngine
 from domain.expressions.engine import ExpressionEngine
 
 from .expression_engine_suite import (
@@ -24,6 +25,7 @@ from .expression_engine_suite import (
 
 ENGINE_FACTORIES: dict[str, Callable[[], ExpressionEngine]] = {
     "cel-python": CelExpressionEngine,
+    "cel-native": NativeCelExpressionEngine,
 }
 
 

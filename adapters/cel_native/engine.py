@@ -49,12 +49,12 @@ class _Program:
     names: frozenset[str]
     fields: Mapping[str, frozenset[str]]
     scopes: tuple[str, ...]
-    functions: Mapping[str, Callable[..., Any]]
+    functions: dict[str, Callable[..., Any]]
 
     def run(self, variables: dict[str, Any]) -> Any:
         if not self.functions:
             return self.native.execute(variables)
-        return self.native.execute(cel.Context(variables, dict(self.functions)))
+        return self.native.execute(cel.Context(variables, self.functions))
 
 
 class NativeCelExpressionEngine:
@@ -91,7 +91,7 @@ class NativeCelExpressionEngine:
             return error.reason
         return None
 
-    def cache_info(self) -> Any:
+    def cache_info(self) -> functools._CacheInfo:
         """Hits, misses and size of the compiled-program cache, for diagnostics and tests."""
         return self._program.cache_info()
 
@@ -120,8 +120,11 @@ class NativeCelExpressionEngine:
         source = promoted_source(expression, parse(expression))
         if source is None:
             return None
-        # Bound with the original program's variables, which read the same fields.
-        return self._compile_source(expression, source, self._program(expression).fields)
+        try:
+            # Bound like the original program: the rewrite reads the same fields.
+            return self._compile_source(expression, source, self._program(expression).fields)
+        except ExpressionError:
+            return None  # a rewrite the library cannot compile: report the original failure
 
     def _compile_source(
         self, expression: str, source: str, fields: Mapping[str, frozenset[str]]
@@ -142,9 +145,8 @@ class NativeCelExpressionEngine:
 
     def _bind(self, program: _Program, variables: Mapping[str, Any]) -> dict[str, Any]:
         bound = {}
-        for name, value in variables.items():
-            if name not in program.names:
-                continue
+        for name in program.names & variables.keys():
+            value = variables[name]
             fields = program.fields.get(name)
             if fields is not None and isinstance(value, Mapping):
                 value = {field: value[field] for field in fields if field in value}

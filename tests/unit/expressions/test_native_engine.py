@@ -18,6 +18,8 @@ import pytest
 from adapters.cel import CelExpressionEngine
 from adapters.cel_native import NativeCelExpressionEngine
 from adapters.cel_native.promotion import promoted_source
+from adapters.cel_native.reads import selected_fields
+from adapters.cel_native.syntax import parse
 from domain.errors import ExpressionError
 from domain.flows.snapshot import graph_from_flow_data
 from domain.flows.validation import validate_flow
@@ -86,11 +88,28 @@ def test_modulo_stays_strict_about_doubles(engine) -> None:
     assert reason_for(engine, "temp.n % 2.0", {"temp": {"n": 3}})
 
 
+def promoted(expression: str) -> str | None:
+    return promoted_source(expression, parse(expression))
+
+
 def test_the_promoting_rewrite_leaves_other_syntax_as_written() -> None:
-    assert promoted_source("temp.age > 2.5 && has(user.name)") is None
-    assert promoted_source("temp.n % 2") is None
-    rewritten = promoted_source("size(l) + 0.5")
+    assert promoted("temp.age > 2.5 && has(user.name)") is None
+    assert promoted("temp.n % 2") is None
+    rewritten = promoted("size(l) + 0.5")
     assert rewritten is not None and rewritten.startswith("[[size(l), 0.5]].map(")
+
+
+def test_only_scopes_read_through_field_selections_are_pruned() -> None:
+    tree = parse("has(temp.x) && temp.books.exists(b, b.ok) && size(user) > 0 && user.name != ''")
+    assert tree is not None
+    assert selected_fields(tree) == {"temp": frozenset({"x", "books"})}
+
+
+def test_a_pruned_scope_gives_the_same_answer_as_the_whole_one(engine) -> None:
+    temp = {"x": 1, "books": [{"ok": True}], "other": {"big": list(range(50))}}
+    expression = "has(temp.x) && temp.books.exists(b, b.ok) && !has(temp.missing)"
+    assert engine.evaluate(expression, {"temp": temp}) is True
+    assert engine.evaluate("size(temp)", {"temp": temp}) == 3
 
 
 def test_a_scope_passed_as_null_is_an_empty_map(engine) -> None:

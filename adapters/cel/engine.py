@@ -54,6 +54,9 @@ class CelExpressionEngine:
             activation = self._activation(program.names, variables)
         except UnsupportedValue as error:
             raise ExpressionError(expression, str(error)) from error
+        except (ValueError, OverflowError) as error:
+            # celpy refuses integers outside 64 bits with a bare ValueError("overflow").
+            raise ExpressionError(expression, f"a variable holds a value CEL cannot represent: {error}") from error
         try:
             result = program.runner.evaluate(activation)
         except CELEvalError as error:

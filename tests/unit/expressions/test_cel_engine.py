@@ -142,3 +142,8 @@ def test_the_huey_preferences_reproduce_the_reference_profile(engine) -> None:
 def test_only_the_variables_an_expression_names_are_converted(engine) -> None:
     variables = {"temp": {"book_count": 2}, "session": {"opaque": object()}}
     assert engine.evaluate("temp.book_count > 0", variables) is True
+
+
+def test_a_variable_too_large_for_cel_is_an_expression_error() -> None:
+    with pytest.raises(ExpressionError, match="cannot represent"):
+        CelExpressionEngine().evaluate("temp.n > 1", {"temp": {"n": 2**70}})

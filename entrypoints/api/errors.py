@@ -46,6 +46,7 @@ from domain.errors import (
     Unauthenticated,
     ValidationFailed,
 )
+from entrypoints.api.middleware import route_of
 
 PROBLEM_CONTENT_TYPE = "application/problem+json"
 
@@ -162,7 +163,7 @@ async def problem_middleware(request: web.Request, handler: Handler) -> web.Stre
         response = response_for(error)
         if response is not None:
             return response
-        log.exception("request.unhandled_error", path=request.path, method=request.method)
+        log.exception("request.unhandled_error", route=route_of(request), method=request.method)
         return problem_response(INTERNAL_ERROR, "An unexpected error occurred.")
 
 

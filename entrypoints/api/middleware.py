@@ -53,7 +53,14 @@ def _log_finished(request: web.Request, status: int, started: float) -> None:
     log.info(
         "request.finished",
         method=request.method,
-        path=request.path,
+        # The route pattern, never the concrete path: chat paths carry the session token.
+        route=route_of(request),
         status=status,
         duration_ms=round((time.perf_counter() - started) * 1000, 2),
     )
+
+
+def route_of(request: web.Request) -> str:
+    """The matched route's pattern (``/v1/chat/sessions/{token}/interact``) for logs."""
+    resource = request.match_info.route.resource
+    return resource.canonical if resource is not None else "unmatched"

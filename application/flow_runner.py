@@ -46,11 +46,15 @@ class FlowRunner:
         return self._cache.remember(version)
 
     async def published(self, flows: FlowRepository, key: str) -> FlowVersion:
-        """The current published version of a flow by id or seed key (not cached: it moves)."""
-        version = await flows.published_version(key)
-        if version is None:
+        """The current published version of a flow by id or seed key.
+
+        Which version is current moves with publishing, so that is always read (one small
+        query); the version itself is immutable and comes from the cache when it can.
+        """
+        version_id = await flows.published_version_id(key)
+        if version_id is None:
             raise FlowNotFound(f"no published flow answers to {key!r}")
-        return self._cache.remember(version)
+        return await self.version(flows, version_id)
 
     async def _fulfil(self, request: Request, uow: UnitOfWork, school_id: UUID | None) -> Any:
         if isinstance(request, LoadFlow):

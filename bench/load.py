@@ -1,6 +1,6 @@
 """Closed-loop HTTP load: whole Huey conversations against a ``chatbot serve`` it starts.
 
-    python bench/load.py [--levels 1,8,32] [--seconds 20]
+    python bench/load.py [--levels 1,8,32] [--seconds 20] [--workers 1] [--engine native]
 
 It creates a fresh database on ``DATABASE_URL``'s server (else the local PostgreSQL at
 127.0.0.1:5432), migrates it, imports the four Huey flows and the demo seed with the CLI,
@@ -61,10 +61,27 @@ def percentile(values: list[float], fraction: float) -> float:
 
 
 def memory_kb(pid: int, field_name: str = "VmRSS") -> int:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith(field_name + ":"):
-            return int(line.split()[1])
-    return 0
+    """``field_name`` of ``pid`` and its child processes (the API workers), summed."""
+    total = 0
+    for member in [pid, *_children(pid)]:
+        try:
+            lines = Path(f"/proc/{member}/status").read_text().splitlines()
+        except FileNotFoundError:
+            continue
+        total += next((int(line.split()[1]) for line in lines if line.startswith(field_name + ":")), 0)
+    return total
+
+
+def _children(pid: int) -> list[int]:
+    children = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (FileNotFoundError, IndexError):
+            continue
+        if int(fields[1]) == pid:
+            children.append(int(stat.parent.name))
+    return children
 
 
 # -- the database and the server ----------------------------------------------------------------
@@ -176,6 +193,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--levels", default="1,8,32", help="concurrency levels, comma-separated")
     parser.add_argument("--seconds", type=float, default=20.0, help="duration of each level")
+    parser.add_argument("--workers", type=int, default=1, help="API processes (WORKERS)")
+    parser.add_argument("--engine", choices=("native", "python"), default="native", help="EXPRESSION_ENGINE")
     args = parser.parse_args()
 
     server = _server_url()
@@ -192,6 +211,8 @@ def main() -> int:
         COOKIE_INSECURE_LOCALHOST="true",
         HOST="127.0.0.1",
         PORT=str(_free_port()),
+        WORKERS=str(args.workers),
+        EXPRESSION_ENGINE=args.engine,
     )
     process = None
     try:
@@ -207,7 +228,11 @@ def main() -> int:
             time.sleep(0.1)
         else:
             raise SystemExit(f"chatbot serve did not start; see {server_log.name}")
-        print(f"server pid {process.pid}, {os.cpu_count()} cores, {args.seconds:.0f} s per level", flush=True)
+        print(
+            f"server pid {process.pid}, {args.workers} worker(s), {args.engine} CEL, {os.cpu_count()} cores, "
+            f"{args.seconds:.0f} s per level",
+            flush=True,
+        )
         for concurrency in (int(c) for c in args.levels.split(",")):
             print(report(asyncio.run(run_level(base, concurrency, args.seconds, process.pid))), flush=True)
         print(f"server peak RSS {memory_kb(process.pid, 'VmHWM') / 1024:.1f} MiB")

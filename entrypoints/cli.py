@@ -20,19 +20,18 @@ from uuid import UUID
 from importlib.metadata import version as distribution_version
 
 import structlog
-from aiohttp import web
 from pydantic import ValidationError
 
 from adapters.postgres.embedded import EmbeddedDatabaseFailed, start_embedded
 from adapters.postgres.engine import DatabaseUnavailable, check_connection
 from domain.tenancy.identity import Role
-from entrypoints.api.app import create_app
 from entrypoints.api.auth import mint_token
 from entrypoints.container import Container, build_container, resolved, running
 from entrypoints.demo.loader import load_demo
 from entrypoints.loading import UnreadableFile, import_flow_files, import_seed_content, read_document
 from entrypoints.secret_key import signing_key
 from entrypoints.logging import configure_logging
+from entrypoints import serving
 from entrypoints.settings import Settings, describe_validation_error
 from migrations import runner
 
@@ -124,14 +123,14 @@ def serve_command(args: argparse.Namespace) -> int:
         runner.upgrade(database.url)
     if database.embedded:
         _with_container(settings, database, _seed_first_run)
-    app = create_app(build_container(settings, database.url))
     log.info(
         "serve.starting",
         url=f"http://{settings.host}:{settings.port}",
         database="embedded" if database.embedded else "configured",
+        workers=settings.workers,
     )
     try:
-        web.run_app(app, host=settings.host, port=settings.port, access_log=None, print=None)
+        serving.serve(settings, database.url)
     except OSError as error:
         raise ConfigurationError(
             [f"PORT: cannot listen on {settings.host}:{settings.port} ({error.strerror or error})"]

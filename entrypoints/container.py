@@ -18,6 +18,7 @@ import aiohttp
 from dependency_injector import containers, providers
 
 from adapters.cel.engine import CelExpressionEngine
+from adapters.cel_native.engine import NativeCelExpressionEngine
 from adapters.http.api import HttpApiClient
 from adapters.http.circuit_breaker import CircuitBreakers
 from adapters.http.session import client_session
@@ -71,7 +72,7 @@ class Container(containers.DeclarativeContainer):
     settings = providers.Dependency(instance_of=Settings)
     database_url = providers.Dependency(instance_of=str)
 
-    engine = providers.Resource(engine_resource, url=database_url)
+    engine = providers.Resource(engine_resource, url=database_url, pool_size=settings.provided.database_pool_size)
 
     # -- the conversation engine and its ports ------------------------------------------------
     # ``uow_factory`` is a zero-argument callable making one unit of work per use-case call;
@@ -79,7 +80,11 @@ class Container(containers.DeclarativeContainer):
     uow_factory = providers.Singleton(PostgresUnitOfWorkFactory, engine)
     clock = providers.Singleton(SystemClock)
     random = providers.Singleton(SecureRandomSource)
-    expressions = providers.Singleton(CelExpressionEngine)
+    expressions = providers.Selector(
+        settings.provided.expression_engine,
+        native=providers.Singleton(NativeCelExpressionEngine),
+        python=providers.Singleton(CelExpressionEngine),
+    )
     flow_cache = providers.Singleton(FlowVersionCache)
     interpreter = providers.Singleton(Interpreter, expressions)
     http_session = providers.Resource(http_session_resource)

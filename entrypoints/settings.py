@@ -65,6 +65,11 @@ class Settings(BaseSettings):
         default=None, description="base URL of the platform API that api_call actions reach"
     )
     database_pool_size: int = Field(default=10, ge=1, le=200)
+    # Performance: the CEL engine behind the expression port, and API processes per host.
+    expression_engine: Literal["native", "python"] = Field(
+        default="native", description="native (Rust-backed) or python (cel-python) CEL"
+    )
+    workers: int = Field(default=1, ge=1, le=64, description="API processes sharing the port")
 
     @field_validator("log_level", mode="before")
     @classmethod

@@ -31,6 +31,10 @@ class InMemoryFlowRepository:
             return None
         return self._store.versions.get(flow.current_version_id)
 
+    async def published_version_id(self, key: str) -> UUID | None:
+        version = await self.published_version(key)
+        return version.id if version else None
+
     async def version(self, version_id: UUID) -> FlowVersion | None:
         return self._store.versions.get(version_id)
 

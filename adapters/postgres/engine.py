@@ -16,9 +16,9 @@ from sqlalchemy import text
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
+from adapters.postgres.json_values import from_json, to_json
+
 CONNECT_TIMEOUT_SECONDS = 5.0
-
-
 POOL_RECYCLE_SECONDS = 1800
 
 
@@ -37,12 +37,14 @@ def create_engine(url: str, *, pool_size: int = 10) -> AsyncEngine:
         # connection that died with the server fails one request as 503 StorageUnavailable.
         pool_recycle=POOL_RECYCLE_SECONDS,
         connect_args={"timeout": CONNECT_TIMEOUT_SECONDS},
+        json_serializer=to_json,
+        json_deserializer=from_json,
     )
 
 
-async def engine_resource(url: str) -> AsyncIterator[AsyncEngine]:
+async def engine_resource(url: str, pool_size: int = 10) -> AsyncIterator[AsyncEngine]:
     """The engine as a container resource: created at start-up, disposed at shutdown."""
-    engine = create_engine(url)
+    engine = create_engine(url, pool_size=pool_size)
     try:
         yield engine
     finally:

@@ -72,6 +72,14 @@ _PUBLISHED = typed_sql(
     key=String,
     flow_id=_UUID,
 )
+_PUBLISHED_ID = typed_sql(
+    """
+    SELECT f.current_version_id FROM flow_definitions AS f
+    WHERE f.is_active AND f.is_published AND (f.seed_key = :key OR f.id = :flow_id)
+    """,
+    key=String,
+    flow_id=_UUID,
+)
 _NEXT_NUMBER = typed_sql(
     "SELECT coalesce(max(version_number), 0) + 1 FROM flow_versions WHERE flow_id = :flow_id", flow_id=_UUID
 )
@@ -238,6 +246,9 @@ class PostgresFlowRepository:
     async def published_version(self, key: str) -> FlowVersion | None:
         row = await self._reads.first(_PUBLISHED, {"key": key, "flow_id": uuid_or_none(key)})
         return version_from_row(row) if row else None
+
+    async def published_version_id(self, key: str) -> UUID | None:
+        return await self._reads.scalar(_PUBLISHED_ID, {"key": key, "flow_id": uuid_or_none(key)})
 
     async def version(self, version_id: UUID) -> FlowVersion | None:
         row = await self._reads.first(_VERSION_BY_ID, {"id": version_id})

@@ -46,6 +46,7 @@ from domain.errors import (
     Unauthenticated,
     ValidationFailed,
 )
+from entrypoints.api.json_responses import json_response
 from entrypoints.api.middleware import route_of
 
 PROBLEM_CONTENT_TYPE = "application/problem+json"
@@ -114,7 +115,7 @@ def problem_response(
         "errors": [{"field": e.field, "message": e.message} for e in errors or []],
         **extra,
     }
-    return web.json_response(body, status=problem.status, content_type=PROBLEM_CONTENT_TYPE)
+    return json_response(body, status=problem.status, content_type=PROBLEM_CONTENT_TYPE)
 
 
 def response_for(error: BaseException) -> web.Response | None:

@@ -13,6 +13,7 @@ from aiohttp import web
 
 from adapters.postgres.engine import ping
 from entrypoints.api.errors import Problem, problem_response
+from entrypoints.api.json_responses import json_response
 from entrypoints.api.keys import CONTAINER
 
 NOT_READY = Problem("not-ready", "Service Unavailable", 503)
@@ -23,13 +24,13 @@ routes = web.RouteTableDef()
 
 @routes.get("/v1/healthz")
 async def healthz(request: web.Request) -> web.Response:
-    return web.json_response({"status": "ok"})
+    return json_response({"status": "ok"})
 
 
 @routes.get("/v1/readyz")
 async def readyz(request: web.Request) -> web.Response:
     engine = await request.app[CONTAINER].engine()
     if await ping(engine):
-        return web.json_response({"status": "ready", "checks": {"database": "ok"}})
+        return json_response({"status": "ready", "checks": {"database": "ok"}})
     log.warning("readiness.database_unavailable")
     return problem_response(NOT_READY, "The database is not answering.")

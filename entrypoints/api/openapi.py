@@ -21,6 +21,7 @@ from pydantic import BaseModel
 from pydantic.json_schema import models_json_schema
 
 from entrypoints.api.errors import PROBLEM_CONTENT_TYPE
+from entrypoints.api.json_responses import json_response
 
 Auth = Literal["none", "optional", "admin"]
 REF = "#/components/schemas/{model}"
@@ -166,7 +167,7 @@ routes = web.RouteTableDef()
 
 @routes.get("/v1/openapi.json")
 async def openapi_json(request: web.Request) -> web.Response:
-    return web.json_response(request.app[OPENAPI_DOCUMENT])
+    return json_response(request.app[OPENAPI_DOCUMENT])
 
 
 @routes.get("/v1/docs")

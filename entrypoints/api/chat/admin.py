@@ -18,6 +18,7 @@ from domain.errors import SessionNotFound
 from entrypoints.api.chat import schemas
 from entrypoints.api.chat.services import CHAT
 from entrypoints.api.chat.views import admin_page_view
+from entrypoints.api.json_responses import json_response
 from entrypoints.api.openapi import Endpoint
 from entrypoints.api.parsing import parse_query
 
@@ -35,7 +36,7 @@ async def list_sessions(request: web.Request) -> web.Response:
         status=SessionStatus(query.status) if query.status else None,
     )
     page = await chat.list_sessions(ListSessions(identity, filters, query.offset, query.limit))
-    return web.json_response(admin_page_view(page))
+    return json_response(admin_page_view(page))
 
 
 @routes.delete("/v1/chat/admin/sessions/{session_id}")

@@ -23,6 +23,7 @@ from domain.errors import FieldError, SessionNotFound, ValidationFailed
 from entrypoints.api.chat import schemas
 from entrypoints.api.chat.services import CHAT
 from entrypoints.api.chat.views import history_view, session_view, started_view
+from entrypoints.api.json_responses import json_response
 from entrypoints.api.openapi import Endpoint
 from entrypoints.api.parsing import parse_body, parse_query
 
@@ -63,7 +64,7 @@ async def start_chat(request: web.Request) -> web.Response:
     )
     reply = conversation_reply(started.session, started.turn)
     csrf_token = chat.csrf.token_for(started.session.token)
-    response = web.json_response(started_view(started, reply, csrf_token), status=201)
+    response = json_response(started_view(started, reply, csrf_token), status=201)
     chat.csrf.set_cookies(response, request, started.session.token)
     return response
 
@@ -76,7 +77,7 @@ async def interact(request: web.Request) -> web.Response:
     key = idempotency_key(request)
     body = await parse_body(request, schemas.InteractBody)
     result = await chat.interact(Interact(token, body.input, body.input_type, body.revision, key))
-    response = web.json_response(result.reply)
+    response = json_response(result.reply)
     if result.replayed:
         response.headers[REPLAYED_HEADER] = "true"
     return response
@@ -85,7 +86,7 @@ async def interact(request: web.Request) -> web.Response:
 @routes.get("/v1/chat/sessions/{token}")
 async def get_session(request: web.Request) -> web.Response:
     session = await request.app[CHAT].get_session(GetSession(session_token(request)))
-    return web.json_response(session_view(session))
+    return json_response(session_view(session))
 
 
 @routes.post("/v1/chat/sessions/{token}/end")
@@ -95,14 +96,14 @@ async def end_session(request: web.Request) -> web.Response:
     chat.csrf.check(request, token)
     body = await parse_body(request, schemas.EndBody, optional=True)
     session = await chat.end(EndSession(token, SessionStatus(body.status)))
-    return web.json_response(session_view(session))
+    return json_response(session_view(session))
 
 
 @routes.get("/v1/chat/sessions/{token}/history")
 async def get_history(request: web.Request) -> web.Response:
     query = parse_query(request, schemas.PageQuery)
     page = await request.app[CHAT].get_history(GetHistory(session_token(request), query.offset, query.limit))
-    return web.json_response(history_view(page))
+    return json_response(history_view(page))
 
 
 @routes.patch("/v1/chat/sessions/{token}/state")
@@ -112,7 +113,7 @@ async def patch_state(request: web.Request) -> web.Response:
     chat.csrf.check(request, token)
     body = await parse_body(request, schemas.StateUpdate)
     session = await chat.patch_state(PatchState(token, body.updates, body.revision))
-    return web.json_response(session_view(session))
+    return json_response(session_view(session))
 
 
 _TOKEN = {"name": "token", "in": "path", "required": True, "schema": {"type": "string"}, "description": "the session token"}

@@ -168,6 +168,7 @@ async def test_flows_publish_and_pin_their_versions(backend: Backend):
         assert draft.graph == edited.graph and draft.current_version_id == second.id and draft.is_published
         assert await work.flows.published_version("small") == second
         assert await work.flows.published_version(str(flow.id)) == second
+        assert await work.flows.published_version_id("small") == second.id
         assert await work.flows.version(first.id) == first
         assert await work.flows.known_keys() == {str(flow.id), "small"}
 
@@ -180,6 +181,7 @@ async def test_only_an_active_published_flow_answers_for_its_key(backend: Backen
     async with backend.uow() as work:
         for key in ("retired", "draft", "nothing", str(uuid4())):
             assert await work.flows.published_version(key) is None
+            assert await work.flows.published_version_id(key) is None
 
 
 async def test_content_is_visible_by_status_activity_and_school(backend: Backend):

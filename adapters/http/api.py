@@ -22,6 +22,7 @@ import aiohttp
 import structlog
 from yarl import URL
 
+from adapters.http.call_log import log_call
 from adapters.http.circuit_breaker import BreakerPolicy, CircuitBreakers
 from adapters.http.secret_filling import Redactor
 from adapters.http.transport import DEFAULT_MAX_BODY_BYTES, NO_BODY, Exchange, Outbound, RetryPolicy, Sleep, send
@@ -62,17 +63,7 @@ class HttpApiClient:
         except Exception as error:
             log.error("api_call_crashed", endpoint=request.endpoint, error_type=type(error).__name__)
             return HttpOutcome(ok=False, error="the call failed unexpectedly")
-        report = log.info if exchange.outcome.ok else log.warning
-        report(
-            "api_called",
-            method=request.method,
-            endpoint=request.endpoint.split("?", 1)[0],
-            ok=exchange.outcome.ok,
-            status=exchange.outcome.status,
-            error=exchange.outcome.error,
-            attempts=exchange.attempts,
-            duration_ms=round((time.perf_counter() - started) * 1000, 1),
-        )
+        log_call("api_called", exchange, started, method=request.method, endpoint=request.endpoint.split("?", 1)[0])
         return exchange.outcome
 
     async def _call(self, request: CallApi) -> Exchange:

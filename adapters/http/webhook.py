@@ -15,6 +15,7 @@ import time
 import aiohttp
 import structlog
 
+from adapters.http.call_log import log_call
 from adapters.http.circuit_breaker import CircuitBreakers
 from adapters.http.secret_filling import Redactor, filler, map_strings, names_referenced
 from adapters.http.transport import DEFAULT_MAX_BODY_BYTES, NO_BODY, Exchange, Outbound, RetryPolicy, Sleep, send
@@ -56,17 +57,7 @@ class HttpWebhookClient:
             # because the message could carry a filled value.
             log.error("webhook_call_crashed", url=_loggable(request.url), error_type=type(error).__name__)
             return HttpOutcome(ok=False, error="the call failed unexpectedly")
-        report = log.info if exchange.outcome.ok else log.warning
-        report(
-            "webhook_called",
-            method=request.method,
-            url=_loggable(request.url),
-            ok=exchange.outcome.ok,
-            status=exchange.outcome.status,
-            error=exchange.outcome.error,
-            attempts=exchange.attempts,
-            duration_ms=round((time.perf_counter() - started) * 1000, 1),
-        )
+        log_call("webhook_called", exchange, started, method=request.method, url=_loggable(request.url))
         return exchange.outcome
 
     async def _call(self, request: CallWebhook) -> Exchange:

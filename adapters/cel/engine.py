@@ -25,11 +25,9 @@ from adapters.cel.checks import referenced_names, unknown_functions
 from adapters.cel.functions import CUSTOM_FUNCTIONS, KNOWN_FUNCTION_NAMES
 from adapters.cel.reasons import evaluation_reason, syntax_reason
 from adapters.cel.values import UnsupportedValue, from_cel, to_cel
+from domain.conversation.paths import FLOW_SCOPES
 from domain.errors import ExpressionError
-
-# The scopes a flow can name. One the caller leaves out (or passes as null) is bound to an
-# empty map, so ``has(context.x)`` is simply false instead of an unknown-name error.
-FLOW_SCOPES = ("user", "context", "temp", "variables", "session", "input", "output", "local")
+from domain.expressions.refusals import compile_refusal, refuse_empty, refuse_unknown_functions
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,35 +72,29 @@ class CelExpressionEngine:
             raise ExpressionError(expression, str(error)) from error
 
     def check(self, expression: str) -> str | None:
-        try:
-            self._program(expression)
-        except ExpressionError as error:
-            return error.reason
-        return None
+        return compile_refusal(self._program, expression)
 
     def cache_info(self) -> functools._CacheInfo:
         """Hits, misses and size of the compiled-program cache, for diagnostics and tests."""
         return self._program.cache_info()
 
     def _compile(self, expression: str) -> _Program:
-        if not expression.strip():
-            raise ExpressionError(expression, "the expression is empty")
+        refuse_empty(expression)
         try:
             with self._compile_lock:
                 ast = self._environment.compile(expression)
                 runner = self._environment.program(ast, functions=CUSTOM_FUNCTIONS)
         except CELParseError as error:
             raise ExpressionError(expression, syntax_reason(error)) from error
-        unknown = unknown_functions(ast, KNOWN_FUNCTION_NAMES)
-        if unknown:
-            names = ", ".join(f"{name}()" for name in unknown)
-            raise ExpressionError(expression, f"unknown function {names}")
+        refuse_unknown_functions(expression, unknown_functions(ast, KNOWN_FUNCTION_NAMES))
         return _Program(runner, referenced_names(ast))
 
     def _activation(self, names: frozenset[str], variables: Mapping[str, Any]) -> dict[str, Any]:
         activation = {
             name: to_cel(value) for name, value in variables.items() if name in names
         }
+        # A flow scope the caller leaves out (or passes as null) is bound to an empty map, so
+        # ``has(context.x)`` is simply false instead of an unknown-name error.
         for scope in self._scopes:
             if scope in names and activation.get(scope) is None:
                 activation[scope] = celpy.celtypes.MapType()

@@ -83,13 +83,6 @@ _TYPE_NAMES: dict[type, str] = {
 }
 
 
-def kind_of(value: Any) -> str:
-    """CEL's name for the kind of ``value``, for error messages ("int", "map", "null" ...)."""
-    if value is None:
-        return "null"
-    return _TYPE_NAMES.get(type(value), type(value).__name__)
-
-
 def from_cel(value: Any) -> Any:
     """The plain Python value for a celpy result (bool, int, float, str, None, list, dict ...)."""
     if value is None:

@@ -37,10 +37,9 @@ from adapters.cel_native.reads import selected_fields
 from adapters.cel_native.reasons import evaluation_reason, syntax_reason
 from adapters.cel_native.syntax import parse
 from adapters.cel_native.values import normalised
+from domain.conversation.paths import FLOW_SCOPES
 from domain.errors import ExpressionError
-
-# The scopes a flow can name; one left out is bound to an empty map.
-FLOW_SCOPES = ("user", "context", "temp", "variables", "session", "input", "output", "local")
+from domain.expressions.refusals import compile_refusal, refuse_empty, refuse_unknown_functions
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,11 +84,7 @@ class NativeCelExpressionEngine:
             raise ExpressionError(expression, evaluation_reason(error)) from error
 
     def check(self, expression: str) -> str | None:
-        try:
-            self._program(expression)
-        except ExpressionError as error:
-            return error.reason
-        return None
+        return compile_refusal(self._program, expression)
 
     def cache_info(self) -> functools._CacheInfo:
         """Hits, misses and size of the compiled-program cache, for diagnostics and tests."""
@@ -105,15 +100,11 @@ class NativeCelExpressionEngine:
             return program.run({name: normalised(value) for name, value in bound.items()})
 
     def _compile(self, expression: str) -> _Program:
-        if not expression.strip():
-            raise ExpressionError(expression, "the expression is empty")
+        refuse_empty(expression)
         tree = parse(expression)
         fields = selected_fields(tree) if tree is not None else {}
         program = self._compile_source(expression, expression, fields)
-        unknown = unknown_functions(program.native.functions())
-        if unknown:
-            names = ", ".join(f"{name}()" for name in unknown)
-            raise ExpressionError(expression, f"unknown function {names}")
+        refuse_unknown_functions(expression, unknown_functions(program.native.functions()))
         return program
 
     def _compile_promoted(self, expression: str) -> _Program | None:

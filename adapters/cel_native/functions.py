@@ -14,10 +14,11 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from adapters.cel_native.aggregates import AGGREGATE_FUNCTIONS
-from adapters.cel_native.shaping import SHAPING_FUNCTIONS
+from domain.expressions.flow_functions import FLOW_FUNCTIONS
 
-CUSTOM_FUNCTIONS: dict[str, Callable[..., Any]] = {**AGGREGATE_FUNCTIONS, **SHAPING_FUNCTIONS}
+# The library hands custom functions plain Python and takes plain Python back, so the flow
+# functions are registered as they are; their TypeError becomes a failed function call.
+CUSTOM_FUNCTIONS: dict[str, Callable[..., Any]] = dict(FLOW_FUNCTIONS)
 
 # The overload ids ``Program.functions()`` reports for CEL's operators.
 OPERATORS = frozenset({

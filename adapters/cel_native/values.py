@@ -1,43 +1,17 @@
-"""Plain Python values as the native CEL library sees them: their CEL kinds and a fallback copy.
+"""A fallback copy of plain Python values for what the native CEL library refuses to convert.
 
 The library converts arguments and results itself (bool, int, float, str, bytes, None, list,
-tuple, dict, datetime, timedelta), so custom functions receive and return plain Python and no
-conversion runs on the fast path. What it refuses, cel-python accepts: a ``UUID``, a ``Decimal``
-nested in a list, a map key that is neither string, int nor bool. ``normalised`` makes the copy
-cel-python would have made, and the engine uses it only after the library has refused a value,
-so ordinary JSON state is never copied.
+tuple, dict, datetime, timedelta), so no conversion runs on the fast path. What it refuses,
+cel-python accepts: a ``UUID``, a ``Decimal`` nested in a list, a map key that is neither
+string, int nor bool. ``normalised`` makes the copy cel-python would have made, and the engine
+uses it only after the library has refused a value, so ordinary JSON state is never copied.
 """
 
 from __future__ import annotations
 
-import datetime
 import uuid
 from decimal import Decimal
 from typing import Any, Mapping
-
-_KINDS: dict[type, str] = {
-    bool: "bool",
-    int: "int",
-    float: "double",
-    str: "string",
-    bytes: "bytes",
-    list: "list",
-    tuple: "list",
-    dict: "map",
-    type(None): "null",
-    datetime.datetime: "timestamp",
-    datetime.timedelta: "duration",
-}
-
-
-def kind_of(value: Any) -> str:
-    """CEL's name for the kind of ``value``, for error messages ("int", "map", "null" ...)."""
-    return _KINDS.get(type(value), type(value).__name__)
-
-
-def is_number(value: Any) -> bool:
-    """True for CEL int, uint and double; never for bool, which CEL keeps apart from numbers."""
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
 def normalised(value: Any) -> Any:

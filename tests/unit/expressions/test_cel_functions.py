@@ -6,16 +6,16 @@ import pytest
 from celpy import celtypes
 
 from adapters.cel import CelExpressionEngine
-from adapters.cel.aggregates import cel_avg, cel_count, cel_max, cel_min, cel_sum
-from adapters.cel.shaping import (
-    cel_collect,
-    cel_flatten,
-    cel_merge,
-    cel_merge_last,
-    cel_merge_max,
-    cel_top_keys,
-)
+from adapters.cel.functions import CEL_FLOW_FUNCTIONS
 from domain.errors import ExpressionError
+
+cel_sum, cel_avg, cel_max, cel_min, cel_count = (
+    CEL_FLOW_FUNCTIONS[name] for name in ("sum", "avg", "max", "min", "count")
+)
+cel_merge, cel_merge_max, cel_merge_last, cel_flatten, cel_collect, cel_top_keys = (
+    CEL_FLOW_FUNCTIONS[name]
+    for name in ("merge", "merge_max", "merge_last", "flatten", "collect", "top_keys")
+)
 
 Int, Double, Str = celtypes.IntType, celtypes.DoubleType, celtypes.StringType
 

@@ -2,7 +2,7 @@
 
 Run from the repository root with ``python -m bench.engine [conversations] [--profile]``.
 One process, one event loop, the use cases wired as ``tests/world.py`` wires them (memory
-unit of work, the real interpreter and the cel-python engine): so this measures the engine
+unit of work, the real interpreter and a CEL engine: cel-python by default, `--engine native`): so this measures the engine
 and the use cases, not PostgreSQL or HTTP. A turn is one start or one interact call; each
 conversation is the reference transcript's (10 turns), answering the three picture questions
 with whatever option is offered first so any random draw completes.
@@ -30,6 +30,8 @@ from pathlib import Path
 from typing import Any, Callable, Mapping
 from uuid import UUID
 
+from adapters.cel.engine import CelExpressionEngine
+from adapters.cel_native.engine import NativeCelExpressionEngine
 from application.replies import conversation_reply
 from application.use_cases.interact import Interact
 from application.use_cases.start_session import StartSession
@@ -104,10 +106,17 @@ def forget_conversations(world: MemoryWorld) -> None:
     world.store.replies.clear()
 
 
+ENGINES = {"python": CelExpressionEngine, "native": NativeCelExpressionEngine}
+
+
 async def run(
-    conversations: int, profiler: cProfile.Profile | None = None, *, keep_sessions: bool = False
+    conversations: int,
+    profiler: cProfile.Profile | None = None,
+    *,
+    keep_sessions: bool = False,
+    engine: str = "python",
 ) -> Timing:
-    world = MemoryWorld(seed=SEED)
+    world = MemoryWorld(seed=SEED, engine=ENGINES[engine]())
     flow_id = await world.load_huey()
     await converse(world, flow_id)  # warm-up: compiles every expression and fills the flow cache
     forget_conversations(world)
@@ -152,11 +161,15 @@ def main() -> None:
     parser.add_argument("conversations", nargs="?", type=int, default=200)
     parser.add_argument("--profile", action="store_true", help="also profile one run (top 15 by cumulative time)")
     parser.add_argument("--keep-sessions", action="store_true", help="keep finished conversations in the store")
+    parser.add_argument("--engine", choices=sorted(ENGINES), default="python", help="the CEL adapter to measure")
     arguments = parser.parse_args()
-    report(asyncio.run(run(arguments.conversations, keep_sessions=arguments.keep_sessions)))
+    print(f"CEL engine: {arguments.engine}")
+    report(asyncio.run(run(arguments.conversations, keep_sessions=arguments.keep_sessions, engine=arguments.engine)))
     if arguments.profile:
         profiler = cProfile.Profile()
-        asyncio.run(run(arguments.conversations, profiler, keep_sessions=arguments.keep_sessions))
+        asyncio.run(
+            run(arguments.conversations, profiler, keep_sessions=arguments.keep_sessions, engine=arguments.engine)
+        )
         print("\nprofile (cProfile slows everything; compare shares, not absolute times):")
         pstats.Stats(profiler).strip_dirs().sort_stats("cumulative").print_stats(15)
 

@@ -25,6 +25,7 @@ from application.use_cases.session_queries import GetHistoryHandler, GetSessionH
 from application.use_cases.start_session import StartSessionHandler
 from domain.conversation.interpreter import Interpreter
 from domain.conversation.requests import ContentItem
+from domain.expressions.engine import ExpressionEngine
 from domain.tenancy.school import School
 from domain.themes.theme import Theme
 from tests import shared_fixtures
@@ -38,13 +39,13 @@ def seeded_id(seed_key: str) -> UUID:
 
 
 class MemoryWorld:
-    def __init__(self, seed: int = 0, max_steps: int = 250) -> None:
+    def __init__(self, seed: int = 0, max_steps: int = 250, engine: ExpressionEngine | None = None) -> None:
         self.store = InMemoryStore()
         self.clock = FixedClock()
         self.random = SeededRandomSource(seed)
         self.api = ScriptedApiClient()
         self.webhooks = ScriptedWebhookClient()
-        self.engine = CelExpressionEngine()
+        self.engine = engine or CelExpressionEngine()
         self.cache = FlowVersionCache()
         uow = in_memory_uow_factory(self.store)
         runner = FlowRunner(cache=self.cache, api=self.api, webhooks=self.webhooks)

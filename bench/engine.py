@@ -2,8 +2,8 @@
 
 Run from the repository root with ``python -m bench.engine [conversations] [--profile]``.
 One process, one event loop, the use cases wired as ``tests/world.py`` wires them (memory
-unit of work, the real interpreter and a CEL engine: cel-python by default, `--engine native`): so this measures the engine
-and the use cases, not PostgreSQL or HTTP. A turn is one start or one interact call; each
+unit of work, the real interpreter, and cel-python or, with ``--engine native``, the native
+CEL engine): so this measures the engine and the use cases, not PostgreSQL or HTTP. A turn is one start or one interact call; each
 conversation is the reference transcript's (10 turns), answering the three picture questions
 with whatever option is offered first so any random draw completes.
 

@@ -3,6 +3,10 @@
 Every repository read and every commit runs inside ``translated_errors()``, so a broken rule
 reaches the edge as a ``DomainError`` (a 4xx there), never as a driver exception (a 500).
 The SQLSTATE decides the error type; the constraint name only decides which field to blame.
+Statements sent through SQLAlchemy fail with its wrappers around asyncpg's exceptions; the
+hot-path statements sent on the asyncpg connection itself fail with asyncpg's own. Both
+translate the same way: an asyncpg ``InterfaceError`` is what SQLAlchemy wraps as its own
+``InterfaceError``.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+import asyncpg
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
 from domain.errors import Conflict, DomainError, FieldError, StorageUnavailable, ValidationFailed
@@ -39,6 +44,12 @@ _FIELDS_BY_CONSTRAINT = {
 }
 _KEY_COLUMNS = re.compile(r"Key \(([^)]+)\)")
 
+# What a failed statement raises, through SQLAlchemy or straight from asyncpg.
+_DRIVER_ERRORS = (DBAPIError, OSError, asyncpg.PostgresError, asyncpg.InterfaceError)
+# Failures that carry no SQLSTATE and mean the connection is gone (asyncpg's
+# ConnectionDoesNotExistError is an InterfaceError).
+_LOST_CONNECTION = (OperationalError, InterfaceError, asyncpg.InterfaceError)
+
 
 @contextmanager
 def translated_errors() -> Iterator[None]:
@@ -47,7 +58,7 @@ def translated_errors() -> Iterator[None]:
         yield
     except DomainError:
         raise
-    except (DBAPIError, OSError) as error:
+    except _DRIVER_ERRORS as error:
         domain_error = translate(error)
         if domain_error is None:
             raise  # a defect (bad SQL, a missing table): let it surface as itself
@@ -112,7 +123,7 @@ def _unavailable(error: BaseException, state: str | None) -> bool:
     if state is not None:
         return state.startswith(_UNAVAILABLE_PREFIXES)
     # No SQLSTATE: the driver lost the connection (asyncpg ConnectionDoesNotExistError etc.).
-    return isinstance(error, (OperationalError, InterfaceError))
+    return isinstance(error, _LOST_CONNECTION)
 
 
 def _first_line(error: BaseException) -> str:

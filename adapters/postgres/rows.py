@@ -1,8 +1,12 @@
-"""Rows → domain values: the one place that knows how columns map onto the domain's types."""
+"""Rows → domain values: the one place that knows how columns map onto the domain's types.
+
+A session arrives two ways: as a SQLAlchemy ``Row`` (listings, reads by id) or as an asyncpg
+``Record`` (the chat hot path, sent on the driver connection). Both are read by column name.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Protocol
 from uuid import UUID
 
 from sqlalchemy import Row
@@ -14,24 +18,34 @@ from domain.tenancy.school import School
 from domain.themes.theme import Theme
 
 
+class Columns(Protocol):
+    """Values by column name: an asyncpg ``Record`` or a SQLAlchemy row's ``_mapping``."""
+
+    def __getitem__(self, name: str, /) -> Any: ...
+
+
 def session_from_row(row: Row[Any]) -> Session:
-    state = row.state or {}
+    return session_from_columns(row._mapping)
+
+
+def session_from_columns(columns: Columns) -> Session:
+    state = columns["state"] or {}
     return Session(
-        id=row.id,
-        token=row.session_token,
-        flow_id=row.flow_id,
-        flow_version_id=row.flow_version_id,
-        user_id=row.user_id,
-        current_node_id=row.current_node_id,
+        id=columns["id"],
+        token=columns["session_token"],
+        flow_id=columns["flow_id"],
+        flow_version_id=columns["flow_version_id"],
+        user_id=columns["user_id"],
+        current_node_id=columns["current_node_id"],
         state=state,
-        status=SessionStatus(row.status),
-        revision=row.revision,
+        status=SessionStatus(columns["status"]),
+        revision=columns["revision"],
         # Rows written outside this adapter may lack the hash; it is derived, so derive it.
-        state_hash=row.state_hash or state_hash(state),
-        started_at=row.started_at,
-        last_activity_at=row.last_activity_at,
-        ended_at=row.ended_at,
-        info=row.info or {},
+        state_hash=columns["state_hash"] or state_hash(state),
+        started_at=columns["started_at"],
+        last_activity_at=columns["last_activity_at"],
+        ended_at=columns["ended_at"],
+        info=columns["info"] or {},
     )
 
 

@@ -5,6 +5,9 @@ under the request's Idempotency-Key in one SELECT. ``save`` stages one statement
 the session only on the revision the turn was computed from, and only then inserts the turn's
 history rows and the idempotency record: data-modifying CTEs all read the UPDATE's RETURNING,
 so when it matched no row nothing else is written either.
+
+Those two are plain SQL sent on the asyncpg connection (see ``staging``), so each statement
+costs asyncpg's work and no more; everything else goes through SQLAlchemy.
 """
 
 from __future__ import annotations
@@ -15,20 +18,19 @@ from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import Integer, String, Text, bindparam, cast, func, literal, select
+import asyncpg
+from sqlalchemy import Integer, String, Text, bindparam, cast, func, select
 from sqlalchemy.dialects.postgresql import TIMESTAMP
 from sqlalchemy.dialects.postgresql import UUID as PG_UUID
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from adapters.postgres.errors import constraint_of
 from adapters.postgres.json_values import to_json
-from adapters.postgres.rows import session_from_row
+from adapters.postgres.rows import session_from_columns, session_from_row
 from adapters.postgres.sql import typed_sql
 from adapters.postgres.staging import Reads, RevisionMismatch, Stage, Statement
 from adapters.postgres.tables import conversation_sessions as sessions_table
 from adapters.postgres.tables import session_status
-from adapters.postgres.tables import task_idempotency_records as replies_table
 from application.ports.persistence import Page, SessionFilter, StoredReply
 from domain.conversation.session import Session
 from domain.conversation.turn import HistoryEntry
@@ -57,21 +59,23 @@ _COLUMNS = [
     sessions_table.c.info,
 ]
 
-_BY_TOKEN = select(*_COLUMNS).where(sessions_table.c.session_token == bindparam("token", type_=String))
+# The hot-path reads, as SQL for asyncpg: $1 is the session token, $2 the reply key suffix.
+_SESSION_COLUMNS = """
+    s.id, s.session_token, s.flow_id, s.flow_version_id, s.user_id, s.current_node_id, s.state,
+    s.status, s.revision, s.state_hash, s.started_at, s.last_activity_at, s.ended_at, s.info
+"""
+_BY_TOKEN = f"SELECT {_SESSION_COLUMNS} FROM conversation_sessions AS s WHERE s.session_token = $1::varchar"
 
 # The stored reply rides along as a scalar subquery: still one round trip, and the primary
 # key lookup costs nothing when the key is new.
-_STORED_REPLY = (
-    select(replies_table.c.result_data)
-    .where(
-        replies_table.c.idempotency_key
-        == literal("interact:") + cast(sessions_table.c.id, Text) + literal(":") + bindparam("key", type_=Text),
-        replies_table.c.status == "completed",
-    )
-    .scalar_subquery()
-    .label("stored_reply")
-)
-_BY_TOKEN_WITH_REPLY = _BY_TOKEN.add_columns(_STORED_REPLY)
+_BY_TOKEN_WITH_REPLY = f"""
+    SELECT {_SESSION_COLUMNS},
+        (SELECT r.result_data FROM task_idempotency_records AS r
+         WHERE r.idempotency_key = 'interact:' || CAST(s.id AS text) || ':' || $2::text
+           AND r.status = 'completed') AS stored_reply
+    FROM conversation_sessions AS s
+    WHERE s.session_token = $1::varchar
+"""
 
 _BY_ID = select(*_COLUMNS).where(sessions_table.c.id == bindparam("id", type_=_UUID))
 _REVISION = select(sessions_table.c.revision).where(sessions_table.c.id == bindparam("id", type_=_UUID))
@@ -79,10 +83,10 @@ _REVISION = select(sessions_table.c.revision).where(sessions_table.c.id == bindp
 _HISTORY_ROWS = """
     INSERT INTO conversation_history (session_id, seq, node_id, interaction_type, content, created_at)
     SELECT {source}.id, {first_seq} + entry.ord, entry.value ->> 'node_id',
-           CAST(entry.value ->> 'kind' AS enum_interaction_type), entry.value -> 'content', :at
+           CAST(entry.value ->> 'kind' AS enum_interaction_type), entry.value -> 'content', {at}
     FROM {source}
     {joins}
-    CROSS JOIN jsonb_array_elements(CAST(:history AS jsonb)) WITH ORDINALITY AS entry (value, ord)
+    CROSS JOIN jsonb_array_elements(CAST({history} AS jsonb)) WITH ORDINALITY AS entry (value, ord)
 """
 
 _INSERT = typed_sql(
@@ -100,7 +104,7 @@ _INSERT = typed_sql(
         RETURNING id
     )
     """
-    + _HISTORY_ROWS.format(source="inserted", first_seq="0", joins=""),
+    + _HISTORY_ROWS.format(source="inserted", first_seq="0", joins="", at=":at", history=":history"),
     id=_UUID,
     user_id=_UUID,
     flow_id=_UUID,
@@ -118,14 +122,15 @@ _INSERT = typed_sql(
     history=Text,
 )
 
-_UPDATE = typed_sql(
+# The revision-checked save, as SQL for asyncpg; the parameters are _save_args' tuple.
+_UPDATE = (
     """
     WITH updated AS (
         UPDATE conversation_sessions
-        SET current_node_id = :current_node_id, state = CAST(:state AS jsonb), info = CAST(:info AS jsonb),
-            status = :status, revision = :revision, state_hash = :state_hash,
-            last_activity_at = :at, ended_at = :ended_at
-        WHERE id = :id AND revision = :expected_revision
+        SET current_node_id = $1::varchar, state = CAST($2::text AS jsonb), info = CAST($3::text AS jsonb),
+            status = $4::enum_conversation_session_status, revision = $5::integer, state_hash = $6::varchar,
+            last_activity_at = $7::timestamptz, ended_at = $8::timestamptz
+        WHERE id = $9::uuid AND revision = $10::integer
         RETURNING id
     ),
     history AS ("""
@@ -133,33 +138,22 @@ _UPDATE = typed_sql(
         source="updated",
         first_seq="last.seq",
         joins="CROSS JOIN (SELECT coalesce(max(seq), 0) AS seq FROM conversation_history "
-        "WHERE session_id = :id) AS last",
+        "WHERE session_id = $9::uuid) AS last",
+        at="$7::timestamptz",
+        history="$11::text",
     )
     + """),
     reply AS (
         INSERT INTO task_idempotency_records (
             idempotency_key, status, session_id, node_id, session_revision, result_data, completed_at
         )
-        SELECT :reply_key, 'completed', updated.id, coalesce(:current_node_id, ''), :revision,
-               CAST(:reply AS jsonb), :at
+        SELECT $12::varchar, 'completed', updated.id, coalesce($1::varchar, ''), $5::integer,
+               CAST($13::text AS jsonb), $7::timestamptz
         FROM updated
-        WHERE :reply_key IS NOT NULL
+        WHERE $12::varchar IS NOT NULL
     )
     SELECT count(*) FROM updated
-    """,
-    id=_UUID,
-    expected_revision=Integer,
-    current_node_id=String,
-    state=Text,
-    info=Text,
-    status=session_status,
-    revision=Integer,
-    state_hash=String,
-    at=_TIME,
-    ended_at=_TIME,
-    history=Text,
-    reply_key=String,
-    reply=Text,
+    """
 )
 
 _DELETE = typed_sql(
@@ -196,17 +190,42 @@ def _session_params(session: Session) -> dict[str, Any]:
     }
 
 
+def _save_args(
+    session: Session, expected_revision: int, history: Sequence[HistoryEntry], reply: StoredReply | None
+) -> tuple[Any, ...]:
+    return (
+        session.current_node_id,
+        to_json(session.state),
+        to_json(session.info),
+        session.status.value,
+        session.revision,
+        session.state_hash,
+        session.last_activity_at,
+        session.ended_at,
+        session.id,
+        expected_revision,
+        _history_json(history),
+        f"interact:{session.id}:{reply_key_suffix(reply.key)}" if reply else None,
+        to_json(reply.body) if reply else None,
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class _SaveSession:
-    """The revision-checked update; zero rows matched means the session moved on."""
+    """The revision-checked update; zero rows matched means the session moved on.
+
+    Sent on ``driver``, the asyncpg connection beneath the unit of work's ``connection``: alone
+    it is one round trip, and inside the unit of work's transaction it is part of it.
+    """
 
     session_id: UUID
-    params: dict[str, Any]
+    driver: asyncpg.Connection
+    args: tuple[Any, ...]
 
     async def apply(self, connection: AsyncConnection) -> None:
         try:
-            matched = (await connection.execute(_UPDATE, self.params)).scalar()
-        except IntegrityError as error:
+            matched = await self.driver.fetchval(_UPDATE, *self.args)
+        except asyncpg.IntegrityConstraintViolationError as error:
             # The same Idempotency-Key committed first (a replay racing its original): the
             # whole statement was undone, so report it like any lost race.
             if constraint_of(error) == _REPLY_KEY_CONSTRAINT:
@@ -223,13 +242,14 @@ class PostgresSessionRepository:
 
     async def load_for_turn(self, token: str, idempotency_key: str | None) -> tuple[Session | None, StoredReply | None]:
         if idempotency_key is None:
-            row = await self._reads.first(_BY_TOKEN, {"token": token})
-            return (session_from_row(row) if row else None), None
-        row = await self._reads.first(_BY_TOKEN_WITH_REPLY, {"token": token, "key": reply_key_suffix(idempotency_key)})
-        if row is None:
+            record = await self._reads.record(_BY_TOKEN, token)
+            return (session_from_columns(record) if record else None), None
+        record = await self._reads.record(_BY_TOKEN_WITH_REPLY, token, reply_key_suffix(idempotency_key))
+        if record is None:
             return None, None
-        stored = StoredReply(idempotency_key, row.stored_reply) if row.stored_reply is not None else None
-        return session_from_row(row), stored
+        stored_reply = record["stored_reply"]
+        stored = StoredReply(idempotency_key, stored_reply) if stored_reply is not None else None
+        return session_from_columns(record), stored
 
     async def get(self, session_id: UUID) -> Session | None:
         row = await self._reads.first(_BY_ID, {"id": session_id})
@@ -256,13 +276,7 @@ class PostgresSessionRepository:
         history: Sequence[HistoryEntry] = (),
         reply: StoredReply | None = None,
     ) -> None:
-        params = _session_params(session) | {
-            "expected_revision": expected_revision,
-            "history": _history_json(history),
-            "reply_key": f"interact:{session.id}:{reply_key_suffix(reply.key)}" if reply else None,
-            "reply": to_json(reply.body) if reply else None,
-        }
-        self._stage(_SaveSession(session.id, params))
+        self._stage(_SaveSession(session.id, self._reads.driver, _save_args(session, expected_revision, history, reply)))
 
     def delete(self, session_id: UUID) -> None:
         self._stage(Statement(_DELETE, {"id": session_id}))

@@ -3,6 +3,13 @@
 Each staged write is exactly one SQL statement, so the unit of work can count them: one is
 sent alone (a single statement is atomic in PostgreSQL), several go in one transaction.
 Reads run at once on the unit of work's connection, with driver errors translated.
+
+The chat hot path skips SQLAlchemy: its statements are plain SQL text with ``$n`` parameters,
+sent on the asyncpg connection beneath the unit of work's SQLAlchemy connection. asyncpg
+prepares each text once per connection and keeps it in its statement cache, so a warm
+statement is one round trip and none of SQLAlchemy's per-statement compilation, parameter
+processing and result wrapping (about 85 µs of CPU a statement). Being the same connection,
+such a statement also joins any transaction the unit of work has open.
 """
 
 from __future__ import annotations
@@ -12,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Protocol
 from uuid import UUID
 
+import asyncpg
 from sqlalchemy import Executable, Result, Row
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -54,8 +62,19 @@ class RevisionMismatch(Exception):
 class Reads:
     """Reads on the unit of work's connection (autocommit: each runs at once, no BEGIN)."""
 
-    def __init__(self, connection: AsyncConnection) -> None:
+    def __init__(self, connection: AsyncConnection, driver: asyncpg.Connection) -> None:
         self._connection = connection
+        self._driver = driver
+
+    @property
+    def driver(self) -> asyncpg.Connection:
+        """The asyncpg connection beneath the SQLAlchemy one, for hot-path statements."""
+        return self._driver
+
+    async def record(self, sql: str, *args: Any) -> asyncpg.Record | None:
+        """The first row of ``sql`` (``$n`` parameters), prepared and cached on the driver connection."""
+        with translated_errors():
+            return await self._driver.fetchrow(sql, *args)
 
     async def execute(self, statement: Executable, params: Mapping[str, Any] | None = None) -> Result[Any]:
         with translated_errors():

@@ -1,7 +1,9 @@
 """One interact turn costs at most three database round trips (the target is two).
 
 A turn is ``load_for_turn`` (the session and any stored reply, one SELECT) and the
-revision-checked ``save`` at commit (one statement: no BEGIN/COMMIT around it).
+revision-checked ``save`` at commit (one statement: no BEGIN/COMMIT around it). Both are sent
+on the asyncpg connection itself, so statements are counted there as well as through
+SQLAlchemy's hook.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 
 import pytest
+from asyncpg.connection import LoggedQuery
 from sqlalchemy import event
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
@@ -28,19 +31,29 @@ async def one_turn(uow, token: str, key: str) -> None:
         await work.commit()
 
 
-async def test_a_turn_sends_two_statements(uow, samples, engine):
+async def test_a_turn_sends_two_statements(samples, clean_database):
     _, version = await samples.published_flow()
     session = await samples.started_session(version)
+    engine = create_engine(clean_database, pool_size=1)  # one connection: the one watched
+    uow = PostgresUnitOfWorkFactory(engine)
     statements: list[str] = []
 
-    def count(conn, cursor, statement, parameters, context, executemany) -> None:
+    def through_sqlalchemy(conn, cursor, statement, parameters, context, executemany) -> None:
         statements.append(statement)
 
-    event.listen(engine.sync_engine, "before_cursor_execute", count)
+    def on_the_driver(query: LoggedQuery) -> None:
+        statements.append(query.query)
+
     try:
+        await one_turn(uow, session.token, "warm-up")  # connects, prepares, learns the types
+        async with engine.connect() as connection:
+            driver = (await connection.get_raw_connection()).driver_connection
+        driver.add_query_logger(on_the_driver)
+        event.listen(engine.sync_engine, "before_cursor_execute", through_sqlalchemy)
         await one_turn(uow, session.token, "key-1")
     finally:
-        event.remove(engine.sync_engine, "before_cursor_execute", count)
+        event.remove(engine.sync_engine, "before_cursor_execute", through_sqlalchemy)
+        await engine.dispose()
 
     assert len(statements) == 2
     assert statements[0].lstrip().startswith("SELECT") and "WITH updated AS" in statements[1]

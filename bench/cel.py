@@ -10,8 +10,6 @@ rewrite after the strict evaluation fails.
 
 from __future__ import annotations
 
-import os
-import platform
 import sys
 import timeit
 from pathlib import Path
@@ -20,10 +18,12 @@ from typing import Any
 # Run as ``python bench/cel.py``, this folder would come first on sys.path and this file, named
 # cel.py, would shadow the ``cel`` package the native engine imports.
 sys.path[:] = [entry for entry in sys.path if Path(entry or ".").resolve() != Path(__file__).parent]
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository, for bench.machine
 
-from adapters.cel import CelExpressionEngine
+from adapters.cel import CelExpressionEngine  # noqa: E402  (after the sys.path repair above)
 from adapters.cel_native import NativeCelExpressionEngine
 from domain.expressions.engine import ExpressionEngine
+from bench.machine import describe
 
 SCOPES: dict[str, Any] = {
     "user": {"hue_profile": {"hue01_dark_suspense": 2.4, "hue06_dark_gritty": 1.5,
@@ -57,14 +57,6 @@ ENGINES: dict[str, type[ExpressionEngine]] = {
 }
 
 
-def cpu_model() -> str:
-    cpuinfo = Path("/proc/cpuinfo")
-    if cpuinfo.exists():
-        for line in cpuinfo.read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    return platform.processor() or platform.machine()
-
 
 def per_evaluation_us(engine: ExpressionEngine, expression: str, iterations: int) -> float:
     engine.evaluate(expression, SCOPES)
@@ -76,7 +68,7 @@ def per_evaluation_us(engine: ExpressionEngine, expression: str, iterations: int
 
 def main(iterations: int) -> None:
     engines = {name: factory() for name, factory in ENGINES.items()}
-    print(f"cpu: {cpu_model()} x {os.cpu_count()}; python {platform.python_version()}")
+    print(f"machine: {describe()}")
     print(f"{iterations} cached evaluations each; µs per evaluation\n")
     print("".join(f"{name:>12}" for name in engines) + f"{'speed-up':>10}  expression")
     for expression in EXPRESSIONS + MIXED_ARITHMETIC:

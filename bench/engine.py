@@ -21,12 +21,9 @@ from __future__ import annotations
 import argparse
 import asyncio
 import cProfile
-import os
-import platform
 import pstats
 import time
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Callable, Mapping
 from uuid import UUID
 
@@ -35,6 +32,7 @@ from adapters.cel_native.engine import NativeCelExpressionEngine
 from application.replies import conversation_reply
 from application.use_cases.interact import Interact
 from application.use_cases.start_session import StartSession
+from bench.machine import describe
 from tests.world import MemoryWorld
 
 SEED = 2
@@ -136,18 +134,10 @@ async def run(
     return Timing(conversations, seconds, timer.calls, timer.seconds)
 
 
-def cpu_model() -> str:
-    cpuinfo = Path("/proc/cpuinfo")
-    if cpuinfo.exists():
-        for line in cpuinfo.read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    return platform.processor() or platform.machine()
-
 
 def report(timing: Timing) -> None:
     turns = timing.turns
-    print(f"machine: {cpu_model()}, {os.cpu_count()} cores; python {platform.python_version()}")
+    print(f"machine: {describe()}")
     print(f"{timing.conversations} conversations, {turns} turns in {timing.seconds:.2f} s")
     print(f"  {turns / timing.seconds:10.0f} turns/s")
     print(f"  {timing.conversations / timing.seconds:10.1f} conversations/s")

@@ -38,6 +38,13 @@ class FlowPublished:
     report: ValidationReport
 
 
+async def draft_of(uow: UnitOfWork, flow_id: UUID) -> FlowDefinition:
+    flow = await uow.flows.get(flow_id)
+    if flow is None:
+        raise FlowNotFound(f"flow {flow_id} does not exist")
+    return flow
+
+
 async def check_flow(uow: UnitOfWork, flow: FlowDefinition, engine: ExpressionEngine) -> ValidationReport:
     known = await uow.flows.known_keys()
     return validate_flow(flow.graph, engine, known)
@@ -66,10 +73,7 @@ class ValidateFlowHandler:
 
     async def __call__(self, command: ValidateFlow) -> ValidationReport:
         async with self._uow() as uow:
-            flow = await uow.flows.get(command.flow_id)
-            if flow is None:
-                raise FlowNotFound(f"flow {command.flow_id} does not exist")
-            return await check_flow(uow, flow, self._engine)
+            return await check_flow(uow, await draft_of(uow, command.flow_id), self._engine)
 
 
 class PublishFlowHandler:
@@ -81,9 +85,7 @@ class PublishFlowHandler:
 
     async def __call__(self, command: PublishFlow) -> FlowPublished:
         async with self._uow() as uow:
-            flow = await uow.flows.get(command.flow_id)
-            if flow is None:
-                raise FlowNotFound(f"flow {command.flow_id} does not exist")
+            flow = await draft_of(uow, command.flow_id)
             published = await publish(uow, flow, self._engine, command.published_by, self._clock)
             await uow.commit()
         self._cache.remember(published.version)

@@ -24,6 +24,7 @@ from adapters.http.circuit_breaker import CircuitBreakers
 from adapters.http.session import client_session
 from adapters.http.url_guard import UrlGuard
 from adapters.http.webhook import HttpWebhookClient
+from adapters.platform.in_process import Endpoint, InProcessApiClient
 from adapters.postgres.engine import engine_resource
 from adapters.postgres.seeding import PostgresSeeder
 from adapters.secrets.environment import EnvironmentSecretStore
@@ -57,13 +58,18 @@ async def http_session_resource() -> AsyncIterator[aiohttp.ClientSession]:
         yield session
 
 
-def platform_api_url(settings: Settings) -> str:
-    """Where ``api_call`` actions go: ``PLATFORM_API_URL``, else this service itself.
+def remote_platform_api(
+    settings: Settings, session: aiohttp.ClientSession, breakers: CircuitBreakers, guard: UrlGuard
+) -> HttpApiClient | None:
+    """The remote platform API that ``api_call`` actions fall back to, when one is configured."""
+    if not settings.platform_api_url:
+        return None
+    return HttpApiClient(session, settings.platform_api_url, breakers=breakers, guard=guard)
 
-    The platform endpoints flows call (``/v1/recommend`` ...) are served by this service as
-    they land; until one exists the call fails cleanly and the flow takes its fallback.
-    """
-    return settings.platform_api_url or f"http://{settings.host}:{settings.port}"
+
+# Platform endpoints served in process, by (method, path). None yet: ``POST /v1/recommend``
+# arrives with the catalogue; until then a flow's recommendation call takes its fallback path.
+PLATFORM_ENDPOINTS: dict[tuple[str, str], Endpoint] = {}
 
 
 class Container(containers.DeclarativeContainer):
@@ -92,7 +98,9 @@ class Container(containers.DeclarativeContainer):
     url_guard = providers.Singleton(UrlGuard)
     breakers = providers.Singleton(CircuitBreakers)
     api_client = providers.Singleton(
-        HttpApiClient, http_session, providers.Callable(platform_api_url, settings), breakers=breakers, guard=url_guard
+        InProcessApiClient,
+        PLATFORM_ENDPOINTS,
+        providers.Callable(remote_platform_api, settings, http_session, breakers, url_guard),
     )
     webhook_client = providers.Singleton(HttpWebhookClient, http_session, secrets, url_guard, breakers)
     runner = providers.Singleton(FlowRunner, cache=flow_cache, api=api_client, webhooks=webhook_client)

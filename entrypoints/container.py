@@ -12,6 +12,7 @@ from __future__ import annotations
 import inspect
 from collections.abc import AsyncIterator, Awaitable
 from contextlib import asynccontextmanager
+from datetime import timedelta
 from typing import TypeVar
 
 import aiohttp
@@ -109,11 +110,15 @@ class Container(containers.DeclarativeContainer):
     start_session = providers.Singleton(
         StartSessionHandler, uow=uow_factory, runner=runner, interpreter=interpreter, clock=clock, random=random
     )
-    interact = providers.Singleton(InteractHandler, uow=uow_factory, runner=runner, interpreter=interpreter, clock=clock)
-    end_session = providers.Singleton(EndSessionHandler, uow=uow_factory, clock=clock)
-    get_session = providers.Singleton(GetSessionHandler, uow=uow_factory)
-    get_history = providers.Singleton(GetHistoryHandler, uow=uow_factory)
-    patch_state = providers.Singleton(PatchStateHandler, uow=uow_factory, clock=clock)
+    # A conversation idle longer than its cookies live is expired: its token finds nothing.
+    idle_limit = providers.Callable(timedelta, seconds=settings.provided.chat_session_ttl_seconds)
+    interact = providers.Singleton(
+        InteractHandler, uow=uow_factory, runner=runner, interpreter=interpreter, clock=clock, idle_limit=idle_limit
+    )
+    end_session = providers.Singleton(EndSessionHandler, uow=uow_factory, clock=clock, idle_limit=idle_limit)
+    get_session = providers.Singleton(GetSessionHandler, uow=uow_factory, clock=clock, idle_limit=idle_limit)
+    get_history = providers.Singleton(GetHistoryHandler, uow=uow_factory, clock=clock, idle_limit=idle_limit)
+    patch_state = providers.Singleton(PatchStateHandler, uow=uow_factory, clock=clock, idle_limit=idle_limit)
     list_sessions = providers.Singleton(ListSessionsHandler, uow=uow_factory)
     delete_session = providers.Singleton(DeleteSessionHandler, uow=uow_factory)
     import_flow = providers.Singleton(ImportFlowHandler, uow=uow_factory, engine=expressions, cache=flow_cache, clock=clock)

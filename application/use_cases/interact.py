@@ -8,6 +8,7 @@ applies only on the revision read. A replayed key returns the stored reply and c
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any, Mapping
 from uuid import UUID
 
@@ -15,10 +16,11 @@ from application.flow_runner import FlowRunner
 from application.ports.clock import Clock
 from application.ports.persistence import StoredReply, UnitOfWorkFactory
 from application.replies import conversation_reply
+from application.session_access import session_by_token
 from domain.conversation.client_state import check_size
 from domain.conversation.interpreter import Interpreter, UserInput
-from domain.conversation.session import Session
-from domain.errors import SessionEnded, SessionNotFound, StaleRevision
+from domain.conversation.session import DEFAULT_IDLE_LIMIT, Session
+from domain.errors import SessionEnded, StaleRevision
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,18 +40,27 @@ class InteractResult:
 
 
 class InteractHandler:
-    def __init__(self, *, uow: UnitOfWorkFactory, runner: FlowRunner, interpreter: Interpreter, clock: Clock) -> None:
+    def __init__(
+        self,
+        *,
+        uow: UnitOfWorkFactory,
+        runner: FlowRunner,
+        interpreter: Interpreter,
+        clock: Clock,
+        idle_limit: timedelta = DEFAULT_IDLE_LIMIT,
+    ) -> None:
         self._uow = uow
         self._runner = runner
         self._interpreter = interpreter
         self._clock = clock
+        self._idle_limit = idle_limit
 
     async def __call__(self, command: Interact) -> InteractResult:
         now = self._clock.now()
         async with self._uow() as uow:
-            session, stored = await uow.sessions.load_for_turn(command.token, command.idempotency_key)
-            if session is None:
-                raise SessionNotFound("no conversation has this session token")
+            session, stored = await session_by_token(
+                uow, command.token, now, self._idle_limit, command.idempotency_key
+            )
             if stored is not None:
                 return InteractResult(reply=stored.body, session_id=session.id, replayed=True)
             _check_turn_allowed(session, command.expected_revision)

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from datetime import timedelta
+
+from application.ports.clock import Clock
 from application.ports.persistence import HistoryRecord, Page, UnitOfWorkFactory
-from domain.conversation.session import Session
-from domain.errors import SessionNotFound
+from application.session_access import session_by_token
+from domain.conversation.session import DEFAULT_IDLE_LIMIT, Session
 
 MAX_PAGE = 200
 
@@ -24,24 +27,24 @@ class GetHistory:
 
 
 class GetSessionHandler:
-    def __init__(self, *, uow: UnitOfWorkFactory) -> None:
+    def __init__(self, *, uow: UnitOfWorkFactory, clock: Clock, idle_limit: timedelta = DEFAULT_IDLE_LIMIT) -> None:
         self._uow = uow
+        self._clock = clock
+        self._idle_limit = idle_limit
 
     async def __call__(self, query: GetSession) -> Session:
         async with self._uow() as uow:
-            session, _ = await uow.sessions.load_for_turn(query.token, None)
-        if session is None:
-            raise SessionNotFound("no conversation has this session token")
+            session, _ = await session_by_token(uow, query.token, self._clock.now(), self._idle_limit)
         return session
 
 
 class GetHistoryHandler:
-    def __init__(self, *, uow: UnitOfWorkFactory) -> None:
+    def __init__(self, *, uow: UnitOfWorkFactory, clock: Clock, idle_limit: timedelta = DEFAULT_IDLE_LIMIT) -> None:
         self._uow = uow
+        self._clock = clock
+        self._idle_limit = idle_limit
 
     async def __call__(self, query: GetHistory) -> Page[HistoryRecord]:
         async with self._uow() as uow:
-            session, _ = await uow.sessions.load_for_turn(query.token, None)
-            if session is None:
-                raise SessionNotFound("no conversation has this session token")
+            session, _ = await session_by_token(uow, query.token, self._clock.now(), self._idle_limit)
             return await uow.history.list(session.id, max(query.offset, 0), min(max(query.limit, 1), MAX_PAGE))

@@ -11,7 +11,7 @@ import base64
 import hashlib
 import json
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any, Mapping
 from uuid import UUID
@@ -19,6 +19,8 @@ from uuid import UUID
 from domain.conversation.turn import Turn
 
 MAX_STATE_BYTES = 1_000_000
+# A conversation idle longer than this is over for its token holder (the chat cookies' Max-Age).
+DEFAULT_IDLE_LIMIT = timedelta(hours=8)
 
 
 class SessionStatus(StrEnum):
@@ -73,6 +75,10 @@ class Session:
     @property
     def is_active(self) -> bool:
         return self.status is SessionStatus.ACTIVE
+
+    def is_expired(self, now: datetime, idle_limit: timedelta = DEFAULT_IDLE_LIMIT) -> bool:
+        """Idle for longer than ``idle_limit``: its token no longer opens it."""
+        return now - self.last_activity_at > idle_limit
 
     @property
     def school_id(self) -> UUID | None:

@@ -187,3 +187,19 @@ def test_the_interpreter_stops_a_walk_that_never_needs_input() -> None:
             next(walking)
 
     run(scenario())
+
+
+def test_a_conversation_idle_past_its_limit_is_not_found() -> None:
+    async def scenario() -> None:
+        world = MemoryWorld()
+        token = await started(world)
+        world.clock.advance(8 * 3600 + 1)
+        with pytest.raises(SessionNotFound):
+            await world.interact(Interact(token, "9"))
+        with pytest.raises(SessionNotFound):
+            await world.end(EndSession(token))
+        with pytest.raises(SessionNotFound):
+            await world.patch_state(PatchState(token, {"user.name": "Ava"}))
+        assert next(iter(world.store.sessions.values())).revision == 1
+
+    run(scenario())

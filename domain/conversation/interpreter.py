@@ -15,6 +15,7 @@ from uuid import UUID
 
 from domain.conversation.nodes import action, composite, condition, message, question, script, webhook
 from domain.conversation.outcomes import Enter, Follow, Jump, Outcome, Pause
+from domain.conversation.pending import QUESTION, SCRIPT, input_request_for, question_message
 from domain.conversation.requests import LoadFlow, Request
 from domain.conversation.state import SessionState
 from domain.conversation.turn import Turn
@@ -113,9 +114,9 @@ class Interpreter:
 
     def _answer(self, node: Node, pending: Mapping[str, Any], user_input: UserInput, walk: Walk) -> Outcome:
         kind = pending.get("kind")
-        if kind == "question":
+        if kind == QUESTION:
             return question.answer(node, pending, user_input.value, walk)
-        if kind == "script":
+        if kind == SCRIPT:
             return script.answer(node, pending, user_input.value, walk)
         walk.record_input(node.id, {"input": user_input.value, "input_type": user_input.input_type or "continue"})
         return Follow((DEFAULT,))
@@ -162,25 +163,11 @@ def _finish(walk: Walk, current: str | None, ended: bool, pause: Pause | None = 
 def _rejected(state: Mapping[str, Any], pending: Mapping[str, Any], rejection: AnswerRejected) -> Turn:
     """The same question again with the reason; the state is exactly as it was."""
     messages: list[Mapping[str, Any]] = [{"type": "text", "content": {"text": rejection.message}, "error": True}]
-    if pending.get("kind") == "question":
-        messages.append(
-            {
-                "type": "question",
-                "question": pending.get("question"),
-                "content_id": (pending.get("question") or {}).get("id") if isinstance(pending.get("question"), Mapping) else None,
-                "input_type": pending["input_type"],
-                "options": pending.get("options") or [],
-                "validation": pending.get("validation") or {},
-                "variable": pending.get("variable"),
-                "node_id": pending["node_id"],
-            }
-        )
-        request: Mapping[str, Any] = question.input_request_of(pending, error=rejection.message)
-    else:
-        request = {"input_type": "script_result", "variable": None, "options": [], "question": None, "error": rejection.message}
+    if pending.get("kind") == QUESTION:
+        messages.append(question_message(pending))
     return Turn(
         messages=tuple(messages),
-        input_request=request,
+        input_request=input_request_for(pending, error=rejection.message),
         client_actions=(),
         session_ended=False,
         current_node_id=pending["node_id"],

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, Generator, Mapping
 
 from domain.conversation.outcomes import Follow, Outcome, Pause
+from domain.conversation.pending import ACKNOWLEDGEMENT, input_request_for
 from domain.conversation.requests import ContentItem, FetchContent, Request
 from domain.conversation.walk import Walk
 from domain.flows.connection import DEFAULT
@@ -26,11 +27,8 @@ def arrive(node: Node, walk: Walk) -> Generator[Request, Any, Outcome]:
             message["typing_indicator"] = True
         walk.say(node.id, message)
     if content.get("wait_for_ack"):
-        return Pause(
-            input_request={"input_type": "continue", "variable": None, "options": [], "question": None},
-            pending={"node_id": node.id, "kind": "ack"},
-            wait_for_acknowledgment=True,
-        )
+        pending = {"node_id": node.id, "kind": ACKNOWLEDGEMENT}
+        return Pause(input_request=input_request_for(pending), pending=pending, wait_for_acknowledgment=True)
     return Follow((DEFAULT,))
 
 

@@ -13,6 +13,7 @@ from typing import Any, Generator, Mapping
 from domain.conversation.answers import accept, option_index
 from domain.conversation.outcomes import Follow, Outcome, Pause
 from domain.conversation.paths import qualified
+from domain.conversation.pending import QUESTION, input_request_for, question_message
 from domain.conversation.requests import ContentItem, FetchContent, FindContent, Request
 from domain.conversation.walk import Walk
 from domain.errors import FlowRuntimeError
@@ -32,44 +33,18 @@ def arrive(node: Node, walk: Walk) -> Generator[Request, Any, Outcome]:
     for bound in ("min", "max", "step"):
         if bound in content and bound not in validation:
             validation[bound] = content[bound]
-    variable_path = qualified(str(variable)) if variable else None
-    walk.say(
-        node.id,
-        {
-            "type": "question",
-            "question": prompt,
-            "content_id": content_id,
-            "input_type": input_type,
-            "options": options,
-            "validation": validation,
-            "variable": variable_path,
-            "node_id": node.id,
-        },
-    )
     pending = {
         "node_id": node.id,
-        "kind": "question",
+        "kind": QUESTION,
         "input_type": input_type,
-        "variable": variable_path,
+        "variable": qualified(str(variable)) if variable else None,
         "options": options,
         "validation": validation,
         "question": prompt,
+        "content_id": content_id,
     }
-    return Pause(input_request=input_request_of(pending), pending=pending)
-
-
-def input_request_of(pending: Mapping[str, Any], error: str | None = None) -> dict[str, Any]:
-    request = {
-        "input_type": pending["input_type"],
-        "variable": pending.get("variable"),
-        "options": pending.get("options") or [],
-        "question": pending.get("question"),
-    }
-    if pending.get("validation"):
-        request["validation"] = pending["validation"]
-    if error:
-        request["error"] = error
-    return request
+    walk.say(node.id, question_message(pending))
+    return Pause(input_request=input_request_for(pending), pending=pending)
 
 
 def answer(node: Node, pending: Mapping[str, Any], raw: Any, walk: Walk) -> Outcome:

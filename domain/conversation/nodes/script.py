@@ -11,14 +11,12 @@ from typing import Any, Generator, Mapping
 from domain.conversation.nodes.common import set_variable
 from domain.conversation.outcomes import Follow, Outcome, Pause
 from domain.conversation.paths import qualified
+from domain.conversation.pending import SCRIPT, SCRIPT_RESULT_INPUT, input_request_for
 from domain.conversation.requests import Request
 from domain.conversation.walk import Walk
 from domain.errors import AnswerRejected, FieldError
 from domain.flows.connection import DEFAULT, ERROR, FAILURE, SUCCESS
 from domain.flows.node import Node
-
-SCRIPT_RESULT = "script_result"
-
 
 def arrive(node: Node, walk: Walk) -> Generator[Request, Any, Outcome]:
     content = node.content
@@ -35,9 +33,8 @@ def arrive(node: Node, walk: Walk) -> Generator[Request, Any, Outcome]:
             "timeout": content.get("timeout", 5000),
         }
     )
-    pending = {"node_id": node.id, "kind": "script", "outputs": outputs}
-    request = {"input_type": SCRIPT_RESULT, "variable": None, "options": [], "question": None, "node_id": node.id}
-    return Pause(input_request=request, pending=pending)
+    pending = {"node_id": node.id, "kind": SCRIPT, "outputs": outputs}
+    return Pause(input_request=input_request_for(pending), pending=pending)
     yield  # a generator like every node handler, though it never asks for I/O
 
 
@@ -52,7 +49,7 @@ def answer(node: Node, pending: Mapping[str, Any], raw: Any, walk: Walk) -> Outc
         for path, value in produced.items():
             if qualified(str(path)) in declared:
                 set_variable(walk, str(path), value, changed)
-    walk.record_input(node.id, {"input_type": SCRIPT_RESULT, "changed": changed})
+    walk.record_input(node.id, {"input_type": SCRIPT_RESULT_INPUT, "changed": changed})
     if raw.get("success") is False:
         return Follow((FAILURE, ERROR, DEFAULT))
     return Follow((SUCCESS, DEFAULT))

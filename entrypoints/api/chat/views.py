@@ -7,7 +7,7 @@ from typing import Any, Mapping
 
 from application.ports.persistence import HistoryRecord, Page
 from application.use_cases.start_session import StartedSession
-from domain.conversation.nodes.question import input_request_of
+from domain.conversation.pending import input_request_for
 from domain.conversation.session import Session
 
 # Engine bookkeeping (pending question, composite frames, the random seed) stays inside.
@@ -62,9 +62,7 @@ def waiting_request(session: Session) -> dict[str, Any] | None:
     pending = session.waiting_for
     if not session.is_active or not pending:
         return None
-    if pending.get("kind") == "question":
-        return input_request_of(pending)
-    return {"input_type": "script_result", "variable": None, "options": [], "question": None}
+    return input_request_for(pending)
 
 
 def history_view(page: Page[HistoryRecord]) -> dict[str, Any]:

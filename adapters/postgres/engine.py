@@ -4,6 +4,15 @@
 disposed when the process stops. ``check_connection`` runs before serving so an
 unreachable database is one clear sentence, not a traceback; ``ping`` is the readiness
 probe.
+
+When PostgreSQL stops or restarts it closes every client socket, and asyncpg notices at
+once (``is_closed()``), while the connection still sits in the pool. A checkout that
+finds such a connection discards the whole pool and connects afresh
+(``discard_closed_connections``), as SQLAlchemy does itself when a statement it sent fails
+with a disconnect. Without that, each pooled connection would fail one request after the
+database came back, most of them on the hot path that SQLAlchemy never sees. A connection
+whose socket died silently (a network partition, no FIN) still looks open: that request
+fails once as 503 ``StorageUnavailable`` and the unit of work discards the connection.
 """
 
 from __future__ import annotations
@@ -11,9 +20,12 @@ from __future__ import annotations
 import asyncio
 import socket
 from collections.abc import AsyncIterator
+from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import event, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import InvalidatePoolError
+from sqlalchemy.pool import ConnectionPoolEntry
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from adapters.postgres.json_values import from_json, to_json
@@ -28,18 +40,31 @@ class DatabaseUnavailable(Exception):
 
 def create_engine(url: str, *, pool_size: int = 10) -> AsyncEngine:
     """An engine for ``url`` (``postgresql+asyncpg://``). Connects lazily, on first use."""
-    return create_async_engine(
+    engine = create_async_engine(
         url,
         pool_size=pool_size,
         max_overflow=pool_size,
         # No pre-ping: it would cost a round trip (three, wrapped in BEGIN/ROLLBACK) on every
-        # checkout, more than the two a turn needs. Connections are recycled instead, and a
-        # connection that died with the server fails one request as 503 StorageUnavailable.
+        # checkout, more than the two a turn needs. Connections are recycled instead, and one
+        # the server closed is caught at checkout for free (discard_closed_connections).
         pool_recycle=POOL_RECYCLE_SECONDS,
         connect_args={"timeout": CONNECT_TIMEOUT_SECONDS},
         json_serializer=to_json,
         json_deserializer=from_json,
     )
+    event.listen(engine.sync_engine, "checkout", discard_closed_connections)
+    return engine
+
+
+def discard_closed_connections(dbapi_connection: Any, record: ConnectionPoolEntry, proxy: Any) -> None:
+    """Pool ``checkout`` hook: a connection the server already closed invalidates the pool.
+
+    A local flag, no round trip. The pool then reconnects this checkout (a connect that
+    fails raises its own error, 503 at the edge) and replaces every connection older than
+    now when it is next checked out.
+    """
+    if dbapi_connection.driver_connection.is_closed():
+        raise InvalidatePoolError("the pooled connection was closed by the server")
 
 
 async def engine_resource(url: str, pool_size: int = 10) -> AsyncIterator[AsyncEngine]:

@@ -10,6 +10,19 @@ No ``Authorization`` header means an anonymous caller (``None``): the chat widge
 anonymous and proves itself with its session token. A header that is present but
 malformed, badly signed or expired is always 401: a caller that tried to sign in must
 learn that it failed rather than silently continue as nobody.
+
+An issuer whose keys cannot be fetched (refused, timed out, an error page instead of a
+JWKS) is 503 ``service-unavailable`` with ``Retry-After``, not 401: the token may well be
+good, and a 401 would tell the client to throw it away and sign in again, against an
+issuer that is down. The fetch is bounded by ``JWKS_TIMEOUT_SECONDS`` because it holds a
+worker thread and PyJWT's default (30 s) outlasts most clients' patience.
+
+Keys are cached as the whole published set for ``JWKS_LIFESPAN_SECONDS``, never one by
+one: PyJWT's per-key cache never expires, so a key the issuer withdrew (rotated out or
+compromised) would be trusted until the process restarts. A token naming a key the
+cached set lacks refetches the set at once, unless a fetch happened in the last
+``KEY_REFRESH_COOLDOWN_SECONDS``: tokens with made-up key ids cannot make us hammer the
+issuer, at the price that a key rotated in within that window is refused until it passes.
 """
 
 from __future__ import annotations
@@ -28,6 +41,10 @@ from domain.tenancy.identity import Identity, Role
 HS_ALGORITHM = "HS256"
 JWKS_ALGORITHMS = ["RS256", "ES256"]
 DEFAULT_TTL = timedelta(hours=1)
+JWKS_TIMEOUT_SECONDS = 5.0
+JWKS_LIFESPAN_SECONDS = 300.0
+KEY_REFRESH_COOLDOWN_SECONDS = 30.0
+ISSUER_RETRY_AFTER_SECONDS = 5
 _LEEWAY_SECONDS = 10
 
 
@@ -39,11 +56,22 @@ class Authenticator:
         jwks_url: str | None = None,
         issuer: str | None = None,
         audience: str | None = None,
+        jwks_timeout: float = JWKS_TIMEOUT_SECONDS,
+        key_refresh_cooldown: float = KEY_REFRESH_COOLDOWN_SECONDS,
     ) -> None:
         self._key = key
         self._issuer = issuer
         self._audience = audience
-        self._jwks = jwt.PyJWKClient(jwks_url, cache_keys=True) if jwks_url else None
+        self._jwks = (
+            jwt.PyJWKClient(
+                jwks_url,
+                lifespan=JWKS_LIFESPAN_SECONDS,
+                timeout=jwks_timeout,
+                cooldown_duration=key_refresh_cooldown,
+            )
+            if jwks_url
+            else None
+        )
 
     async def identify(self, request: web.Request) -> Identity | None:
         """The caller's identity, or None when the request carries no bearer token."""
@@ -72,8 +100,7 @@ class Authenticator:
             key: Any = self._key
             algorithms = [HS_ALGORITHM]
             if self._jwks is not None:
-                # PyJWKClient fetches over blocking urllib; keep it off the event loop.
-                key = (await asyncio.to_thread(self._jwks.get_signing_key_from_jwt, token)).key
+                key = await self._issuer_key(self._jwks, token)
                 algorithms = JWKS_ALGORITHMS
             claims = jwt.decode(
                 token,
@@ -89,6 +116,26 @@ class Authenticator:
         except jwt.PyJWTError as error:
             raise Unauthenticated(f"the bearer token is not valid ({error})") from None
         return identity_from_claims(claims)
+
+    async def _issuer_key(self, jwks: jwt.PyJWKClient, token: str) -> Any:
+        """The issuer's key named by the token's ``kid``; 503 when the issuer cannot be asked."""
+        try:
+            # PyJWKClient fetches over blocking urllib; keep it off the event loop.
+            return (await asyncio.to_thread(jwks.get_signing_key_from_jwt, token)).key
+        except jwt.PyJWKClientConnectionError as error:
+            raise _issuer_unavailable(str(error)) from None
+        except jwt.PyJWTError:
+            raise  # the token's own fault (garbage, unknown kid): 401 in decode
+        except (OSError, ValueError) as error:
+            # A reset mid-body or an answer that is not JSON escapes PyJWT untranslated.
+            raise _issuer_unavailable(f"{type(error).__name__}: {error}") from None
+
+
+def _issuer_unavailable(reason: str) -> web.HTTPServiceUnavailable:
+    return web.HTTPServiceUnavailable(
+        text=f"the token issuer's keys could not be fetched ({reason})",
+        headers={"Retry-After": str(ISSUER_RETRY_AFTER_SECONDS)},
+    )
 
 
 def identity_from_claims(claims: dict[str, Any]) -> Identity:

@@ -35,7 +35,10 @@ ERROR_DESCRIPTIONS = {
     413: "Body over the size limit",
     422: "Invalid input; `errors` names each field",
     429: "Rate limited; see `Retry-After`",
+    503: "The database, or the bearer token's issuer, cannot be reached right now; retry later",
 }
+# Every endpoint reaches the database (and may check a bearer token), so every one may say 503.
+ALWAYS_POSSIBLE = (503,)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +105,7 @@ def _operation(endpoint: Endpoint, problem: type[BaseModel]) -> dict[str, Any]:
             "required": endpoint.request_required,
             "content": {"application/json": {"schema": _ref(endpoint.request)}},
         }
-    for status in endpoint.errors:
+    for status in (*endpoint.errors, *ALWAYS_POSSIBLE):
         operation["responses"][str(status)] = {
             "description": ERROR_DESCRIPTIONS.get(status, "Error"),
             "content": {PROBLEM_CONTENT_TYPE: {"schema": _ref(problem)}},

@@ -39,6 +39,7 @@ async def test_every_operation_documents_its_errors_as_problems(chat_client: tes
         for method, operation in operations.items():
             errors = {status: r for status, r in operation["responses"].items() if int(status) >= 400}
             assert errors, f"{method} {path} documents no errors"
+            assert "503" in errors, f"{method} {path} does not say the database may be unreachable"
             for response in errors.values():
                 assert response["content"]["application/problem+json"]["schema"]["$ref"].endswith("/ProblemBody")
 

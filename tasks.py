@@ -56,12 +56,17 @@ def serve(arguments: list[str]) -> int:
 def test(arguments: list[str]) -> int:
     ensure_environment("test")
     call([str(BIN / "lint-imports")])
-    status = subprocess.call([str(BIN / "pytest"), *arguments], cwd=ROOT)
-    if status == PYTEST_NO_TESTS_COLLECTED:
-        # "No tests ran" must never pass for a green suite.
-        print("error: pytest collected no tests", file=sys.stderr)
-        return 1
-    return status
+    # Features are bound twice: after the suite (its scenarios on the memory adapters), the same
+    # scenarios run again over HTTP against the real application on PostgreSQL.
+    failed = 0
+    for run in ([*arguments], ["features", "--driver=http"]):
+        status = subprocess.call([str(BIN / "pytest"), *run], cwd=ROOT)
+        if status == PYTEST_NO_TESTS_COLLECTED:
+            # "No tests ran" must never pass for a green suite.
+            print(f"error: pytest {' '.join(run)} collected no tests", file=sys.stderr)
+            status = 1
+        failed = failed or status
+    return failed
 
 
 COMMANDS = {"serve": serve, "test": test}

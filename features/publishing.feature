@@ -23,7 +23,11 @@ Feature: Publishing a flow
         | a step that runs a flow that does not exist      | exists to run as a composite                               |
         | a rule that cannot be understood                 | The CEL expression does not compile                        |
         | a rule that reads Huey's private bookkeeping     | The expression reads the engine's private 'system' scope.  |
-        | a way out that leads to a step that is not there | is not a node of this flow                                 |
+
+    Scenario: A way out that leads to a step that is not there cannot even be saved
+      When a content editor saves a flow "Quiz" with a way out that leads to a step that is not there
+      Then saving is refused because "is not a node of this flow"
+      And children cannot start the "Quiz" flow
 
     Scenario: The version children are using keeps running when a broken change is refused
       Given the "Quiz" flow is published asking "How old are you?"

@@ -20,6 +20,7 @@ from domain.errors import FieldError, ValidationFailed
 from domain.expressions.engine import ExpressionEngine
 from domain.flows.definition import FlowDefinition, Visibility
 from domain.flows.snapshot import extras_of, graph_from_flow_data
+from domain.flows.validation.graph_checks import unstorable_findings
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +65,16 @@ def definition_from_document(document: Mapping[str, Any], flow_id: UUID) -> Flow
     )
 
 
+def refuse_unstorable(flow: FlowDefinition) -> None:
+    """A draft with connections the canonical tables cannot hold is refused before any write."""
+    problems = unstorable_findings(flow.graph)
+    if problems:
+        raise ValidationFailed(
+            f"flow {flow.name!r} cannot be saved: {problems[0].message}",
+            [FieldError(f"flow_data.{finding.field}", finding.message) for finding in problems],
+        )
+
+
 class ImportFlowHandler:
     def __init__(self, *, uow: UnitOfWorkFactory, engine: ExpressionEngine, cache: FlowVersionCache, clock: Clock) -> None:
         self._uow = uow
@@ -85,6 +96,7 @@ class ImportFlowHandler:
                 is_published=command.publish or bool(existing and existing.is_published),
                 current_version_id=existing.current_version_id if existing else None,
             )
+            refuse_unstorable(flow)
             if existing:
                 uow.flows.replace(flow)
             else:

@@ -1,8 +1,9 @@
-"""Chat: one scenario's conversation with Huey, driven through the real use cases.
+"""Chat: one scenario's conversation with Huey, through whichever world the driver chose.
 
-It wraps ``MemoryWorld`` (the use cases on the memory adapters, with the real CEL engine) and
-remembers what the specs talk about: the flow being talked to, the last reply, the state just
-before the last answer, and a refusal when the engine or the publisher said no.
+It talks to a ``SpecWorld`` (the use cases on the memory adapters, or the real application
+over HTTP on PostgreSQL; see ``spec_world.py``) and remembers what the specs talk about: the
+flow being talked to, the last reply, the state just before the last answer, and a refusal
+when the engine or the publisher said no.
 """
 
 from __future__ import annotations
@@ -11,13 +12,11 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping
 from uuid import UUID
 
-from application.use_cases.interact import Interact
-from application.use_cases.session_queries import GetHistory
-from application.use_cases.start_session import StartSession
+from domain.conversation.session import Session
 from domain.errors import DomainError
 from features.steps.flow_sketch import FlowSketch
+from features.steps.spec_world import SpecWorld
 from features.steps.support import Run
-from tests.world import MemoryWorld
 
 @dataclass(slots=True)
 class Reply:
@@ -62,7 +61,7 @@ class Reply:
 
 @dataclass(slots=True)
 class Chat:
-    world: MemoryWorld
+    world: SpecWorld
     run: Run[Any]
     flows: dict[str, UUID] = field(default_factory=dict)
     flow_name: str | None = None
@@ -88,38 +87,28 @@ class Chat:
         name = flow or self.flow_name
         if name is None:
             raise AssertionError("no flow was published for the child to talk to")
-        command = StartSession(flow=str(self.flows.get(name, name)), initial_state=dict(initial_state or {}))
         try:
-            started = self.run(self.world.start(command))
+            opened = self.run(self.world.open_chat(str(self.flows.get(name, name)), initial_state or {}))
         except DomainError as refusal:
             self.failure = refusal
             return None
-        self.token = started.session.token
-        self.session_id = started.session.id
-        reply = Reply.of(
-            {
-                "messages": [dict(m) for m in started.turn.messages],
-                "input_request": started.turn.input_request,
-                "client_actions": [dict(a) for a in started.turn.client_actions],
-                "session_ended": started.turn.session_ended,
-                "wait_for_acknowledgment": started.turn.wait_for_acknowledgment,
-                "revision": started.session.revision,
-            }
-        )
+        self.token = opened.token
+        self.session_id = opened.session_id
+        reply = Reply.of(opened.reply)
         self.replies.append(reply)
         return reply
 
     def answer(self, value: Any, input_type: str | None = None) -> Reply | None:
         if self.token is None:
             raise AssertionError("no conversation has started")
-        self.state_before = self.state
-        self.revision_before = self.stored.revision
+        before = self.stored
+        self.state_before, self.revision_before = before.state, before.revision
         try:
-            result = self.run(self.world.interact(Interact(self.token, value, input_type)))
+            body = self.run(self.world.answer(self.token, value, input_type))
         except DomainError as refusal:
             self.failure = refusal
             return None
-        reply = Reply.of(result.reply)
+        reply = Reply.of(body)
         self.replies.append(reply)
         return reply
 
@@ -132,9 +121,12 @@ class Chat:
         return self.replies[-1]
 
     @property
-    def stored(self) -> Any:
+    def stored(self) -> Session:
+        """The session as the world keeps it, engine bookkeeping included."""
         assert self.session_id is not None, "no conversation has started"
-        return self.world.store.sessions[self.session_id]
+        session = self.run(self.world.stored_session(self.session_id))
+        assert session is not None, f"no session {self.session_id} is kept"
+        return session
 
     @property
     def state(self) -> Mapping[str, Any]:
@@ -150,6 +142,12 @@ class Chat:
             value = value[part]
         return value
 
-    def history(self) -> list[Any]:
+    def history(self) -> list[Mapping[str, Any]]:
+        """What each step of the conversation recorded, as the child can read it back."""
         assert self.token is not None, "no conversation has started"
-        return list(self.run(self.world.get_history(GetHistory(self.token, limit=200))).items)
+        return self.run(self.world.history(self.token))
+
+    def read_back(self) -> int:
+        """The conversation's revision as the child reads it back (raises when it is gone)."""
+        assert self.token is not None, "no conversation has started"
+        return self.run(self.world.read_back(self.token))

@@ -1,13 +1,15 @@
 """Steps every conversation spec shares: starting a chat, answering, and what Huey says back.
 
 ``features/steps/conftest.py`` imports this module, so every feature file under ``features/``
-can use these steps and the ``world`` and ``chat`` fixtures. Quoted text is matched exactly and
-may not itself contain a double quote.
+can use these steps and the ``world`` and ``chat`` fixtures; ``world`` is the one ``--driver``
+names (``features/conftest.py``). Quoted text is matched exactly and may not itself contain a
+double quote.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -16,9 +18,10 @@ from pytest_bdd import given, parsers, then, when
 from domain.conversation.session import SessionStatus
 from features.steps.chat import Chat, Reply
 from features.steps.flow_sketch import FlowSketch
+from features.steps.spec_world import HTTP, MEMORY, MemorySpecWorld, SpecWorld
 from features.steps.support import Run
 from tests import shared_fixtures
-from tests.world import MemoryWorld
+from tests.http_world import HttpWorld
 
 QUOTED = r'"(?P<text>[^"]*)"'
 
@@ -30,12 +33,21 @@ def quoted(pattern: str) -> Any:
 
 
 @pytest.fixture
-def world() -> MemoryWorld:
-    return MemoryWorld(seed=2)
+def world(request: pytest.FixtureRequest, run: Run[Any]) -> Iterator[SpecWorld]:
+    """The memory world, or with ``--driver=http`` the real application on an emptied database."""
+    if request.config.getoption("driver", MEMORY) != HTTP:
+        yield MemorySpecWorld()
+        return
+    served = HttpWorld(request.getfixturevalue("clean_database"), run)
+    try:
+        run(served.serve())
+        yield served
+    finally:
+        run(served.close())
 
 
 @pytest.fixture
-def chat(world: MemoryWorld, run: Run[Any]) -> Chat:
+def chat(world: SpecWorld, run: Run[Any]) -> Chat:
     return Chat(world=world, run=run)
 
 
@@ -47,7 +59,7 @@ def demo_school(name: str) -> dict[str, Any]:
 
 
 @given(quoted('the school "{name}" uses Huey'))
-def school_uses_huey(world: MemoryWorld, name: str) -> None:
+def school_uses_huey(world: SpecWorld, name: str) -> None:
     world.add_school(demo_school(name))
 
 

@@ -9,7 +9,7 @@ from pytest_bdd import given, parsers, scenarios, then, when
 
 from application.use_cases.import_flow import ImportFlow
 from application.use_cases.publish_flow import FlowPublished, PublishFlow, ValidateFlow
-from domain.errors import FlowInvalid, FlowNotFound
+from domain.errors import FlowInvalid, FlowNotFound, ValidationFailed
 from domain.flows.validation.report import ValidationReport
 from features.steps.chat import Chat
 from features.steps.common_steps import quoted
@@ -114,6 +114,24 @@ def quiz_published(chat: Chat, name: str, text: str) -> None:
 @given(parsers.re(r'a content editor has changed the "(?P<name>[^"]*)" flow to have (?P<problem>.+)$'), target_fixture="draft")
 def draft_change(chat: Chat, name: str, problem: str) -> UUID:
     return _save_draft(chat, _quiz(name, problem))
+
+
+@when(
+    parsers.re(r'a content editor saves a flow "(?P<name>[^"]*)" with (?P<problem>.+)$'), target_fixture="save_refusal"
+)
+def save_with(chat: Chat, name: str, problem: str) -> ValidationFailed | None:
+    chat.flow_name = name
+    try:
+        _save_draft(chat, _quiz(name, problem))
+    except ValidationFailed as refusal:
+        return refusal
+    return None
+
+
+@then(quoted('saving is refused because "{text}"'))
+def saving_refused(save_refusal: ValidationFailed | None, text: str) -> None:
+    assert save_refusal is not None, "the flow was saved"
+    assert any(text in error.message for error in save_refusal.errors), save_refusal.errors
 
 
 @when("the content editor publishes it", target_fixture="outcome")

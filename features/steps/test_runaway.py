@@ -69,7 +69,7 @@ def stopped(chat: Chat, text: str) -> None:
 @then("no conversation was kept")
 def nothing_kept(chat: Chat) -> None:
     assert chat.token is None
-    assert not chat.world.store.sessions
+    assert chat.run(chat.world.sessions_kept()) == 0
 
 
 @then(quoted('Huey is still waiting for an answer to "{text}"'))

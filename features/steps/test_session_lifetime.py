@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from pytest_bdd import given, parsers, scenarios, then, when
 
-from application.use_cases.session_queries import GetSession
 from domain.errors import SessionNotFound
 from features.steps.chat import Chat
 from features.steps.common_steps import quoted
 from features.steps.flow_sketch import FlowSketch
-from features.steps.support import Run
-from tests.world import MemoryWorld
+from features.steps.spec_world import SpecWorld
 
 scenarios("session_lifetime.feature")
 
@@ -27,7 +23,7 @@ def asks_then_says(chat: Chat, text: str, other: str) -> None:
 
 
 @when(parsers.parse("the child comes back {hours:d} hours later"))
-def time_passes(world: MemoryWorld, hours: int) -> None:
+def time_passes(world: SpecWorld, hours: int) -> None:
     world.clock.advance(hours * 3600)
 
 
@@ -37,6 +33,6 @@ def not_recognised(chat: Chat) -> None:
 
 
 @then("the child cannot read back the conversation either")
-def cannot_read_back(chat: Chat, world: MemoryWorld, run: Run[Any]) -> None:
+def cannot_read_back(chat: Chat) -> None:
     with pytest.raises(SessionNotFound):
-        run(world.get_session(GetSession(chat.token or "")))
+        chat.read_back()

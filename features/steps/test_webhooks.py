@@ -124,7 +124,7 @@ def key_not_kept(chat: Chat, secrets: InMemorySecretStore) -> None:
     kept = json.dumps(
         {
             "state": chat.state,
-            "history": [record.content for record in chat.history()],
+            "history": chat.history(),
             "replies": [reply.messages for reply in chat.replies],
         },
         default=str,

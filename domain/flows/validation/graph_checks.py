@@ -36,6 +36,18 @@ def _entry(graph: FlowGraph) -> Iterator[Finding]:
         )
 
 
+# What no draft may hold at all, because the canonical tables cannot store it: their foreign
+# keys, unique and check constraints enforce the same rules.
+UNSTORABLE_CODES = frozenset(
+    {"connection.source.missing", "connection.target.missing", "connection.duplicate", "connection.type.unknown"}
+)
+
+
+def unstorable_findings(graph: FlowGraph) -> list[Finding]:
+    """The connection problems that stop a flow from being saved, even as a draft."""
+    return [finding for finding in _connections(graph) if finding.code in UNSTORABLE_CODES]
+
+
 def _connections(graph: FlowGraph) -> Iterator[Finding]:
     seen: dict[tuple[str, str, str], int] = {}
     unguarded: dict[tuple[str, str], int] = {}

@@ -203,3 +203,16 @@ def test_a_conversation_idle_past_its_limit_is_not_found() -> None:
         assert next(iter(world.store.sessions.values())).revision == 1
 
     run(scenario())
+
+
+def test_a_draft_whose_connection_leads_nowhere_is_refused_before_anything_is_written() -> None:
+    async def scenario() -> None:
+        world = MemoryWorld()
+        dangling = {**AGE_FLOW, "flow_data": {**AGE_FLOW["flow_data"], "connections": [
+            {"source": "ask", "target": "nowhere", "type": "default"}]}}
+        with pytest.raises(ValidationFailed) as refused:
+            await world.load_flow(dangling, publish=False)
+        assert refused.value.errors[0].field == "flow_data.connections[0].target"
+        assert world.store.flows == {}
+
+    run(scenario())

@@ -38,6 +38,14 @@ Feature: Huey the Bookbot finds books for a child
     And Huey shows the books "The Wild Robot"
     And the library was asked for books for a 9-year-old who reads at the "TREEHOUSE" level
 
+  Scenario: A child who wants more books starts again from the greeting
+    When a child at "Admin UI Test School" has chatted up to the book search
+    And the child carries on
+    Then Huey asks "What would you like to do?"
+    When the child taps "Find more books! 📚"
+    Then Huey says "Hello there, I'm Huey the Bookbot! 🤓"
+    And Huey offers "Hello Huey! 👋" to tap
+
   Scenario: A child who gives an age Huey did not offer is asked again
     When a child at "Admin UI Test School" starts chatting
     And the child taps "Hello Huey! 👋"

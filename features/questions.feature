@@ -134,3 +134,9 @@ Feature: Huey's questions
       Given a published flow where Huey asks one random picture question the child has not seen before
       When a child aged 10 who has already seen "Spies or wizards?" and "Space or sea?" starts chatting
       Then Huey asks "Robots or dinosaurs?"
+
+    Scenario: Once a child has seen every question for their age, the questions start over
+      Given a published flow where Huey asks one random picture question the child has not seen before
+      When a child aged 10 who has already seen "Spies or wizards?", "Space or sea?" and "Robots or dinosaurs?" starts chatting
+      Then Huey asks one of "Spies or wizards?", "Space or sea?" and "Robots or dinosaurs?"
+      And Huey remembers only that question as seen

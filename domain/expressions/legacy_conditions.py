@@ -40,6 +40,14 @@ def _compare(op: str, left: Any, right: Any) -> bool:
 _OPERATORS = ("eq", "ne", "gt", "gte", "lt", "lte", "in", "contains", "exists")
 
 
+def _comparable(value: Any) -> Any:
+    """A chosen option compares by its value: choice answers store the whole option object
+    (``{"label": "Find more books!", "value": "restart"}``) and conditions name the value."""
+    if isinstance(value, Mapping) and "value" in value:
+        return value["value"]
+    return value
+
+
 def evaluate_legacy(condition: Mapping[str, Any], lookup: Lookup) -> bool:
     if "and" in condition:
         return all(evaluate_legacy(part, lookup) for part in condition["and"])
@@ -49,7 +57,7 @@ def evaluate_legacy(condition: Mapping[str, Any], lookup: Lookup) -> bool:
         return not evaluate_legacy(condition["not"], lookup)
     if "var" not in condition:
         raise FlowRuntimeError(f"a condition needs 'var', 'and', 'or' or 'not': {dict(condition)!r}")
-    value = lookup(str(condition["var"]))
+    value = _comparable(lookup(str(condition["var"])))
     operators = [op for op in _OPERATORS if op in condition]
     if not operators:
         return bool(value)

@@ -29,6 +29,7 @@ main{max-width:36rem;margin:0 auto;padding:1rem}
 #choices{display:flex;flex-wrap:wrap;gap:.4rem;margin:1rem 0}
 button{font:inherit;border:0;border-radius:14px;padding:.5rem .9rem;background:#F22555;color:#fff;cursor:pointer}
 form{display:flex;gap:.4rem}input{flex:1;font:inherit;padding:.4rem}
+[hidden]{display:none!important}
 </style></head>
 <body><main><h1>Huey the Bookbot</h1><div id="log"></div><div id="choices"></div>
 <form id="free" hidden><input id="text" autocomplete="off"><button>Send</button></form></main>
@@ -44,12 +45,20 @@ let chat = null;
 function say(who, node) { node.className = who; log.appendChild(node); node.scrollIntoView(); }
 function sayText(who, words) { const p = document.createElement('div'); p.textContent = words; say(who, p); }
 
+function showBooks(books) {
+  const list = document.createElement('ul');
+  for (const book of books) { const item = document.createElement('li');
+    item.textContent = book.display_title || book.title || book.isbn || 'a book'; list.appendChild(item); }
+  say('bot', list);
+}
+
 function show(reply) {
   for (const m of reply.messages) {
     const c = m.content || {};
     if (m.type === 'image' && c.url) { const d = document.createElement('div'), i = new Image();
       i.src = c.url; i.alt = c.alt || ''; d.appendChild(i); say('bot', d); }
-    else if (m.type === 'question') { sayText('bot', (m.question && m.question.text) || ''); }
+    else if (m.type === 'question') { const q = m.question && m.question.text; if (q) sayText('bot', q); }
+    else if (m.type === 'book_list') { showBooks(c.books || []); }
     else if (c.text) { sayText('bot', c.text); }
   }
   choices.replaceChildren(); form.hidden = true;

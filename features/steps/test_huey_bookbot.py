@@ -40,6 +40,12 @@ def child_is_nine(chat: Chat) -> None:
     chat.answer("9")
 
 
+@then(quoted('Huey offers "{text}" to tap'))
+def offers(chat: Chat, text: str) -> None:
+    request = chat.last.input_request or {}
+    assert text in [option.get("label") for option in request.get("options") or []], request
+
+
 @then("Huey shows pictures to choose from")
 def shows_pictures(chat: Chat) -> None:
     request = chat.last.input_request

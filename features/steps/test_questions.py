@@ -225,6 +225,16 @@ def asked_in_some_order(asked: list[str], titles: str) -> None:
     assert sorted(asked) == sorted(_titles(titles)), asked
 
 
+@then(parsers.re(r"Huey asks one of (?P<titles>.+)$"))
+def asks_one_of(chat: Chat, titles: str) -> None:
+    assert chat.last.question() in _titles(titles), chat.last.question()
+
+
+@then("Huey remembers only that question as seen")
+def remembers_only_that_one(chat: Chat, library: dict[str, str]) -> None:
+    assert chat.remembered(SEEN_BEFORE) == [library[chat.last.question() or ""]]
+
+
 @then("Huey remembers the three questions it showed")
 def remembers_shown(chat: Chat, library: dict[str, str], asked: list[str]) -> None:
     assert chat.remembered(SHOWN) == [library[title] for title in asked]

@@ -8,6 +8,7 @@ content's ``answers`` become the options.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any, Generator, Mapping
 
 from domain.conversation.answers import accept, option_index
@@ -85,13 +86,20 @@ def _random_prompt(node: Node, walk: Walk) -> Generator[Request, Any, tuple[Any,
     config = content.get("source_config") or {}
     shown_path = content.get("track_shown_in")
     exclude_path = config.get("exclude_from") or shown_path
-    excluded = walk.lookup(exclude_path) if exclude_path else None
-    candidates: list[ContentItem] = yield FindContent(
+    excluded = tuple(str(i) for i in (walk.lookup(exclude_path) if exclude_path else None) or ())
+    query = FindContent(
         content_type=str(config.get("type", "question")),
         tags=tuple(config.get("tags") or ()),
         info_filters=walk.render(dict(config.get("info_filters") or {})),
-        exclude_ids=tuple(str(i) for i in excluded or ()),
+        exclude_ids=excluded,
     )
+    candidates: list[ContentItem] = yield query
+    if not candidates and excluded:
+        # Every suitable question has been shown: the cycle starts again rather than the
+        # conversation stopping (a child who asks for more books meets familiar pictures).
+        candidates = yield replace(query, exclude_ids=())
+        if shown_path:
+            walk.state.set(shown_path, [])
     if not candidates:
         raise FlowRuntimeError(f"question {node.id!r} found no content to ask")
     ordered = sorted(candidates, key=lambda item: item.id)

@@ -53,3 +53,10 @@ def test_merge_sums_per_key_and_skips_nulls() -> None:
 
 def test_top_keys_orders_by_weight_then_name() -> None:
     assert aggregates.top_keys({"b": 1.0, "a": 1.0, "c": 2.0, "d": 0.1}, 3) == ["c", "a", "b"]
+
+
+def test_a_chosen_option_is_compared_by_its_value() -> None:
+    chosen = {"temp.restart_choice": {"label": "Find more books! 📚", "value": "restart"}}
+    assert evaluate_legacy({"var": "temp.restart_choice", "eq": "restart"}, chosen.get) is True
+    assert evaluate_legacy({"var": "temp.restart_choice", "ne": "restart"}, chosen.get) is False
+    assert evaluate_legacy({"var": "temp.restart_choice", "exists": True}, chosen.get) is True

@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.postgres.tables import chat_themes, cms_content, schools
 from adapters.postgres.unit_of_work import PostgresUnitOfWork
+from application.use_cases.publish_flow import freeze
 from domain.conversation.session import Session, SessionStatus, state_hash
 from domain.conversation.turn import HistoryEntry, HistoryKind
 from domain.flows.connection import Connection
@@ -52,19 +53,7 @@ def small_flow(seed_key: str | None = "small", **changes: Any) -> FlowDefinition
 
 
 def version_of(flow: FlowDefinition, number: int = 1) -> FlowVersion:
-    return FlowVersion(
-        id=uuid4(),
-        flow_id=flow.id,
-        number=number,
-        name=flow.name,
-        graph=flow.graph,
-        seed_key=flow.seed_key,
-        published_at=NOON,
-        extras=flow.extras,
-        trace_enabled=flow.trace_enabled,
-        theme_id=flow.theme_id,
-        school_id=flow.school_id,
-    )
+    return freeze(flow, number, NOON)
 
 
 def new_session(version: FlowVersion, *, school: UUID | None = None, user_id: UUID | None = None,

@@ -17,7 +17,7 @@ from domain.flows.connection import Connection
 from domain.flows.definition import FlowDefinition, Visibility
 from domain.flows.graph import FlowGraph
 from domain.flows.node import Node
-from domain.flows.snapshot import flow_data_from_graph, graph_from_flow_data
+from domain.flows.snapshot import extras_of, flow_data_from_graph, graph_from_flow_data
 from domain.flows.version import FlowVersion
 
 
@@ -33,7 +33,7 @@ def definition_from_row(row: Row[Any]) -> FlowDefinition:
         version=row.version,
         graph=graph,
         description=row.description,
-        extras={k: v for k, v in flow_data.items() if k not in ("nodes", "connections")},
+        extras=extras_of(flow_data),
         seed_key=row.seed_key,
         visibility=Visibility(row.visibility),
         school_id=row.school_id,

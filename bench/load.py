@@ -1,6 +1,6 @@
 """Closed-loop HTTP load: whole Huey conversations against a ``chatbot serve`` it starts.
 
-    python bench/load.py [--levels 1,8,32] [--seconds 20] [--workers 1] [--engine native]
+    python -m bench.load [--levels 1,8,32] [--seconds 20] [--workers 1] [--engine native]
 
 It creates a fresh database on ``DATABASE_URL``'s server (else the local PostgreSQL at
 127.0.0.1:5432), migrates it, imports the four Huey flows and the demo seed with the CLI,
@@ -8,7 +8,10 @@ serves on a loopback port (rate limits off, logging at WARNING), and runs each c
 level for a fixed time. Each virtual child starts a chat and answers the reference
 transcript's turns (the first option for the random preference questions) until the chat
 ends, then starts another. Printed per level: interact requests/s, conversations/s,
-interact latency p50/p95/p99, and the server's resident memory. The database is dropped
+interact latency p50/p95/p99, the server's resident memory, and the CPU each interact cost
+the API processes, PostgreSQL and this client (a conversation's start counted in), with the
+rate those three together would allow if they had every core to themselves: on a saturated
+machine that bound, not the server alone, is what the throughput is. The database is dropped
 at the end. Loopback only: the client shares the machine's cores with the server and
 PostgreSQL, as on a small single-host deployment.
 """
@@ -36,6 +39,8 @@ from sqlalchemy import text
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import create_async_engine
 
+from bench.machine import describe
+
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT.parent / "shared" / "fixtures"
 HUEY_FILES = ("huey-profile-flow.json", "huey-preferences-flow.json", "huey-recommendation-flow.json", "huey-bookbot-flow.json")
@@ -51,6 +56,7 @@ class Level:
     errors: dict[int, int] = field(default_factory=dict)
     elapsed: float = 0.0
     rss_kb: int = 0
+    cpu_seconds: dict[str, float] = field(default_factory=dict)
 
 
 def percentile(values: list[float], fraction: float) -> float:
@@ -82,6 +88,28 @@ def _children(pid: int) -> list[int]:
         if int(fields[1]) == pid:
             children.append(int(stat.parent.name))
     return children
+
+
+def cpu_seconds(server_pid: int) -> dict[str, float]:
+    """CPU time (user + system) so far of the API processes, PostgreSQL's, and this client."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    api = [server_pid, *_children(server_pid)]
+    totals = {"api": 0.0, "postgres": 0.0}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            name, fields = stat.read_text().rsplit(")", 1)
+        except (FileNotFoundError, IndexError):
+            continue
+        pid, values = int(stat.parent.name), fields.split()
+        # utime + stime, and cutime + cstime: PostgreSQL's postmaster keeps its ended backends' time.
+        used = sum(int(value) for value in values[11:15]) / ticks
+        if pid in api:
+            totals["api"] += used
+        elif name.endswith("(postgres"):
+            totals["postgres"] += used
+    own = os.times()
+    totals["client"] = own.user + own.system
+    return totals
 
 
 # -- the database and the server ----------------------------------------------------------------
@@ -171,11 +199,14 @@ async def _child(base: str, level: Level, deadline: float) -> None:
 
 async def run_level(base: str, concurrency: int, seconds: float, server_pid: int) -> Level:
     level = Level(concurrency)
+    cpu_before = cpu_seconds(server_pid)
     began = time.monotonic()
     deadline = began + seconds
     await asyncio.gather(*(_child(base, level, deadline) for _ in range(concurrency)))
     level.elapsed = time.monotonic() - began
     level.rss_kb = memory_kb(server_pid)
+    cpu_after = cpu_seconds(server_pid)
+    level.cpu_seconds = {name: cpu_after[name] - cpu_before[name] for name in cpu_after}
     return level
 
 
@@ -183,9 +214,15 @@ def report(level: Level) -> str:
     rate = len(level.latencies) / level.elapsed
     ms = [1000 * percentile(level.latencies, q) for q in (0.5, 0.95, 0.99)]
     errors = f" errors={level.errors}" if level.errors else ""
+    requests = max(1, len(level.latencies))
+    per_request = {name: 1000 * used / requests for name, used in level.cpu_seconds.items()}
+    cpu = "  ".join(f"{name} {ms:.2f}" for name, ms in per_request.items())
+    cores = os.cpu_count() or 1
+    bound = cores * 1000 / sum(per_request.values()) if sum(per_request.values()) > 0 else float("nan")
     return (
         f"c={level.concurrency:<3} interact {rate:7.1f} req/s  conversations {level.conversations / level.elapsed:6.2f}/s  "
-        f"p50 {ms[0]:6.1f} ms  p95 {ms[1]:6.1f} ms  p99 {ms[2]:6.1f} ms  server RSS {level.rss_kb / 1024:6.1f} MiB{errors}"
+        f"p50 {ms[0]:6.1f} ms  p95 {ms[1]:6.1f} ms  p99 {ms[2]:6.1f} ms  server RSS {level.rss_kb / 1024:6.1f} MiB{errors}\n"
+        f"      CPU ms per interact (starts included): {cpu}  (all three: at most {bound:.0f} req/s on {cores} cores)"
     )
 
 
@@ -229,7 +266,7 @@ def main() -> int:
         else:
             raise SystemExit(f"chatbot serve did not start; see {server_log.name}")
         print(
-            f"server pid {process.pid}, {args.workers} worker(s), {args.engine} CEL, {os.cpu_count()} cores, "
+            f"machine: {describe()}\nserver pid {process.pid}, {args.workers} worker(s), {args.engine} CEL, "
             f"{args.seconds:.0f} s per level",
             flush=True,
         )

@@ -1,5 +1,5 @@
 """The ``chatbot`` command: ``serve``, ``migrate``, ``downgrade``, ``version``, ``import``,
-``import-content``, ``seed``, ``token``.
+``import-content``, ``seed``, ``purge``, ``token``.
 
 Each subcommand reads the settings, configures logging, finds its database (the
 configured one, or the embedded server in ``DATA_DIR`` when ``DATABASE_URL`` is unset)
@@ -24,6 +24,7 @@ from pydantic import ValidationError
 
 from adapters.postgres.embedded import EmbeddedDatabaseFailed, start_embedded
 from adapters.postgres.engine import DatabaseUnavailable, check_connection
+from application.use_cases.forget_replies import DEFAULT_BATCH_SIZE, ForgetExpiredReplies
 from domain.tenancy.identity import Role
 from entrypoints.api.auth import mint_token
 from entrypoints.container import Container, build_container, resolved, running
@@ -107,6 +108,12 @@ def _parser() -> argparse.ArgumentParser:
     seed = commands.add_parser("seed", help="load the demo data set (safe to repeat)")
     seed.set_defaults(command=seed_command)
 
+    purge = commands.add_parser(
+        "purge", help="forget stored replies of retried answers older than a day (serve also does it on a timer)"
+    )
+    purge.add_argument("--batch", type=_positive, default=DEFAULT_BATCH_SIZE, metavar="N", help=f"rows a statement (default {DEFAULT_BATCH_SIZE})")
+    purge.set_defaults(command=purge_command)
+
     token = commands.add_parser("token", help="mint a bearer token for local use")
     token.add_argument("--role", required=True, choices=[r.value for r in Role])
     token.add_argument("--school", type=UUID, metavar="ID", help="the school's Wriveted identifier")
@@ -181,6 +188,26 @@ def import_content_command(args: argparse.Namespace) -> int:
 
 def seed_command(args: argparse.Namespace) -> int:
     return 0 if _with_container(*_ready(), _seed_demo) else 1
+
+
+def purge_command(args: argparse.Namespace) -> int:
+    async def work(container: Container) -> bool:
+        forget = await resolved(container.forget_replies())
+        forgotten = await forget(ForgetExpiredReplies(args.batch), lambda total: print(f"forgotten so far: {total}", flush=True))
+        print(f"forgot {forgotten} expired stored replies")
+        return True
+
+    return 0 if _with_container(*_ready(), work) else 1
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
 
 
 def token_command(args: argparse.Namespace) -> int:

@@ -36,6 +36,7 @@ from application.flow_cache import FlowVersionCache
 from application.flow_runner import FlowRunner
 from application.use_cases.admin_sessions import DeleteSessionHandler, ListSessionsHandler
 from application.use_cases.end_session import EndSessionHandler
+from application.use_cases.forget_replies import ForgetExpiredRepliesHandler
 from application.use_cases.import_flow import ImportFlowHandler
 from application.use_cases.interact import InteractHandler
 from application.use_cases.patch_state import PatchStateHandler
@@ -121,6 +122,7 @@ class Container(containers.DeclarativeContainer):
     patch_state = providers.Singleton(PatchStateHandler, uow=uow_factory, clock=clock, idle_limit=idle_limit)
     list_sessions = providers.Singleton(ListSessionsHandler, uow=uow_factory)
     delete_session = providers.Singleton(DeleteSessionHandler, uow=uow_factory)
+    forget_replies = providers.Singleton(ForgetExpiredRepliesHandler, uow=uow_factory, clock=clock)
     import_flow = providers.Singleton(ImportFlowHandler, uow=uow_factory, engine=expressions, cache=flow_cache, clock=clock)
     publish_flow = providers.Singleton(PublishFlowHandler, uow=uow_factory, engine=expressions, cache=flow_cache, clock=clock)
     validate_flow = providers.Singleton(ValidateFlowHandler, uow=uow_factory, engine=expressions)

@@ -24,6 +24,7 @@ from aiohttp import web
 from entrypoints.api.app import create_app
 from entrypoints.container import build_container
 from entrypoints.logging import configure_logging
+from entrypoints.maintenance import periodic_purge
 from entrypoints.settings import Settings
 
 try:
@@ -73,9 +74,13 @@ def _run(
     parent_pid: int | None = None,
     started: Event | None = None,
 ) -> None:
-    app = create_app(build_container(settings, database_url))
+    container = build_container(settings, database_url)
+    app = create_app(container)
     if parent_pid is not None:
         app.cleanup_ctx.append(_stop_when_orphaned(parent_pid))
+    elif settings.reply_purge_interval_seconds:
+        # The first process only: one purge per deployment, not one per worker.
+        app.cleanup_ctx.append(periodic_purge(container.forget_replies, settings.reply_purge_interval_seconds))
     if started is not None:
         app.on_startup.append(lambda _app: _announce(started))
     web.run_app(

@@ -65,6 +65,9 @@ class Settings(BaseSettings):
         default=None, description="base URL of the platform API that api_call actions reach"
     )
     database_pool_size: int = Field(default=10, ge=1, le=200)
+    reply_purge_interval_seconds: int = Field(
+        default=900, ge=0, description="how often serve forgets expired stored replies; 0: never (use chatbot purge)"
+    )
     # Performance: the CEL engine behind the expression port, and API processes per host.
     expression_engine: Literal["native", "python"] = Field(
         default="native", description="native (Rust-backed) or python (cel-python) CEL"

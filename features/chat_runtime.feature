@@ -39,6 +39,15 @@ Feature: Chatting with Huey
       Then Huey replies the same both times
       And the conversation moved on only once
 
+    Scenario: The copy of a reply kept for retries is let go after a day
+      Given a child at "Admin UI Test School" is chatting with Huey
+      And the child's answer "hello" was sent twice because the network hiccuped
+      When the chat service tidies up an hour later
+      Then Huey still keeps its reply in case the answer is retried
+      When the chat service tidies up a day later
+      Then Huey no longer keeps that reply
+      And the conversation is still there, history and all
+
   Rule: Only the chat's own page can change it
 
     Scenario: A stranger without the chat's proof is refused

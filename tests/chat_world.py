@@ -6,11 +6,15 @@ demo seed are loaded with the same code ``chatbot import`` and ``import-content`
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta, timezone
 from uuid import UUID
 
+from dependency_injector import providers
 from sqlalchemy import text
 
+from adapters.memory.time_and_chance import FixedClock
 from adapters.postgres.engine import create_engine
+from application.use_cases.forget_replies import ForgetExpiredReplies
 from entrypoints.container import build_container, resolved, running
 from entrypoints.loading import import_flow_files, import_seed_content
 from entrypoints.settings import Settings
@@ -58,6 +62,28 @@ async def table_counts(database_url: str) -> dict[str, int]:
             return counts
     finally:
         await engine.dispose()
+
+
+async def stored_replies(database_url: str, session_id: str) -> int:
+    """How many replies are kept for retried answers of one conversation."""
+    engine = create_engine(database_url, pool_size=1)
+    try:
+        async with engine.connect() as connection:
+            counted = await connection.execute(
+                text("SELECT count(*) FROM task_idempotency_records WHERE session_id = CAST(:id AS uuid)"), {"id": session_id}
+            )
+            return int(counted.scalar_one())
+    finally:
+        await engine.dispose()
+
+
+async def tidy_up(database_url: str, later: timedelta) -> int:
+    """Run the chat service's housekeeping as it would run ``later`` than now."""
+    container = build_container(chat_settings(database_url), database_url)
+    container.clock.override(providers.Object(FixedClock(datetime.now(timezone.utc) + later)))
+    async with running(container):
+        forget = await resolved(container.forget_replies())
+        return await forget(ForgetExpiredReplies())
 
 
 async def user_id(database_url: str, email: str) -> UUID:

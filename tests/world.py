@@ -17,6 +17,7 @@ from adapters.memory.unit_of_work import in_memory_uow_factory
 from application.flow_cache import FlowVersionCache
 from application.flow_runner import FlowRunner
 from application.use_cases.end_session import EndSessionHandler
+from application.use_cases.forget_replies import ForgetExpiredRepliesHandler
 from application.use_cases.import_flow import ImportFlow, ImportFlowHandler
 from application.use_cases.interact import InteractHandler
 from application.use_cases.patch_state import PatchStateHandler
@@ -56,6 +57,7 @@ class MemoryWorld:
         self.get_session = GetSessionHandler(uow=uow, clock=self.clock)
         self.get_history = GetHistoryHandler(uow=uow, clock=self.clock)
         self.patch_state = PatchStateHandler(uow=uow, clock=self.clock)
+        self.forget_replies = ForgetExpiredRepliesHandler(uow=uow, clock=self.clock)
         self.import_flow = ImportFlowHandler(uow=uow, engine=self.engine, cache=self.cache, clock=self.clock)
         self.publish = PublishFlowHandler(uow=uow, engine=self.engine, cache=self.cache, clock=self.clock)
         self.validate = ValidateFlowHandler(uow=uow, engine=self.engine)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Callable, Sequence
 from uuid import UUID, uuid4
 
 from adapters.memory.store import InMemoryStore
-from application.ports.persistence import HistoryRecord, Page, SessionFilter, StoredReply
+from application.ports.persistence import REPLY_LIFETIME, HistoryRecord, Page, SessionFilter, StoredReply
 from domain.conversation.session import Session
 from domain.conversation.turn import HistoryEntry
 from domain.errors import Conflict, StaleRevision
@@ -62,6 +63,7 @@ class InMemorySessionRepository:
                 if key in self._store.replies:
                     raise StaleRevision("this request was already applied", current.revision)
                 self._store.replies[key] = dict(reply.body)
+                self._store.reply_expiry[key] = session.last_activity_at + REPLY_LIFETIME
             self._store.sessions[session.id] = session
             self._append_history(session, history)
 
@@ -74,6 +76,7 @@ class InMemorySessionRepository:
             prefix = reply_key(session_id, "")
             for key in [k for k in self._store.replies if k.startswith(prefix)]:
                 del self._store.replies[key]
+                self._store.reply_expiry.pop(key, None)
 
         self._stage(apply)
 
@@ -81,6 +84,13 @@ class InMemorySessionRepository:
         matching = [s for s in self._store.sessions.values() if _matches(s, filters)]
         matching.sort(key=lambda s: (s.started_at, str(s.id)), reverse=True)
         return Page(matching[offset : offset + limit], len(matching), offset, limit)
+
+    async def forget_expired_replies(self, moment: datetime, limit: int) -> int:
+        expired = sorted((at, key) for key, at in self._store.reply_expiry.items() if at <= moment)[:limit]
+        for _, key in expired:
+            del self._store.replies[key]
+            del self._store.reply_expiry[key]
+        return len(expired)
 
     def _append_history(self, session: Session, history: Sequence[HistoryEntry]) -> None:
         records = self._store.history.setdefault(session.id, [])

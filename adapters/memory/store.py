@@ -7,6 +7,7 @@ against it and apply them at commit, like the PostgreSQL adapter.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 from uuid import UUID
 
@@ -35,6 +36,7 @@ class InMemoryStore:
     sessions: dict[UUID, Session] = field(default_factory=dict)
     history: dict[UUID, list[HistoryRecord]] = field(default_factory=dict)
     replies: dict[str, dict[str, Any]] = field(default_factory=dict)
+    reply_expiry: dict[str, datetime] = field(default_factory=dict)
     flows: dict[UUID, FlowDefinition] = field(default_factory=dict)
     versions: dict[UUID, FlowVersion] = field(default_factory=dict)
     content: dict[str, StoredContent] = field(default_factory=dict)

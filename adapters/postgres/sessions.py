@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 from uuid import UUID
 
@@ -31,7 +32,7 @@ from adapters.postgres.sql import typed_sql
 from adapters.postgres.staging import Reads, RevisionMismatch, Stage, Statement
 from adapters.postgres.tables import conversation_sessions as sessions_table
 from adapters.postgres.tables import session_status
-from application.ports.persistence import Page, SessionFilter, StoredReply
+from application.ports.persistence import REPLY_LIFETIME, Page, SessionFilter, StoredReply
 from domain.conversation.session import Session
 from domain.conversation.turn import HistoryEntry
 
@@ -145,16 +146,30 @@ _UPDATE = (
     + """),
     reply AS (
         INSERT INTO task_idempotency_records (
-            idempotency_key, status, session_id, node_id, session_revision, result_data, completed_at
+            idempotency_key, status, session_id, node_id, session_revision, result_data, completed_at,
+            expires_at
         )
         SELECT $12::varchar, 'completed', updated.id, coalesce($1::varchar, ''), $5::integer,
-               CAST($13::text AS jsonb), $7::timestamptz
+               CAST($13::text AS jsonb), $7::timestamptz, $7::timestamptz + $14::interval
         FROM updated
         WHERE $12::varchar IS NOT NULL
     )
     SELECT count(*) FROM updated
     """
 )
+
+# Oldest first, in batches; SKIP LOCKED lets two purges (or a purge and a replay's read) pass
+# each other instead of queueing. Any expired idempotency record goes, whatever wrote it.
+_FORGET_EXPIRED_REPLIES = """
+    WITH expired AS (
+        SELECT idempotency_key FROM task_idempotency_records
+        WHERE expires_at <= $1::timestamptz
+        ORDER BY expires_at
+        LIMIT $2::integer
+        FOR UPDATE SKIP LOCKED
+    )
+    DELETE FROM task_idempotency_records AS r USING expired WHERE r.idempotency_key = expired.idempotency_key
+"""
 
 _DELETE = typed_sql(
     """
@@ -207,6 +222,7 @@ def _save_args(
         _history_json(history),
         f"interact:{session.id}:{reply_key_suffix(reply.key)}" if reply else None,
         to_json(reply.body) if reply else None,
+        REPLY_LIFETIME,
     )
 
 
@@ -306,3 +322,6 @@ class PostgresSessionRepository:
         # Past the last page the window count has no row to ride on; count on its own.
         counted = await self._reads.scalar(select(func.count()).select_from(sessions_table).where(*conditions))
         return Page([], counted or 0, offset, limit)
+
+    async def forget_expired_replies(self, moment: datetime, limit: int) -> int:
+        return await self._reads.count_changed(_FORGET_EXPIRED_REPLIES, moment, limit)

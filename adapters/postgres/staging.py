@@ -60,7 +60,8 @@ class RevisionMismatch(Exception):
 
 
 class Reads:
-    """Reads on the unit of work's connection (autocommit: each runs at once, no BEGIN)."""
+    """Statements that run at once on the unit of work's connection (autocommit, no BEGIN): reads,
+    and housekeeping deletes whose count is their caller's progress."""
 
     def __init__(self, connection: AsyncConnection, driver: asyncpg.Connection) -> None:
         self._connection = connection
@@ -75,6 +76,12 @@ class Reads:
         """The first row of ``sql`` (``$n`` parameters), prepared and cached on the driver connection."""
         with translated_errors():
             return await self._driver.fetchrow(sql, *args)
+
+    async def count_changed(self, sql: str, *args: Any) -> int:
+        """Run a data-changing ``sql`` at once (autocommit: atomic alone); how many rows it changed."""
+        with translated_errors():
+            status = await self._driver.execute(sql, *args)
+        return int(status.rsplit(" ", 1)[-1])
 
     async def execute(self, statement: Executable, params: Mapping[str, Any] | None = None) -> Result[Any]:
         with translated_errors():

@@ -7,7 +7,7 @@ write. Repositories never commit. Reads happen at once.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from types import TracebackType
 from typing import Any, Generic, Mapping, Protocol, Self, Sequence, TypeVar
 from uuid import UUID
@@ -50,6 +50,11 @@ class Page(Generic[T]):
     limit: int = 50
 
 
+# How long a stored reply answers replays, counted from the turn that stored it: a day, the
+# window in which a widget's retry is plausible. Then it may be forgotten (forget_replies).
+REPLY_LIFETIME = timedelta(hours=24)
+
+
 @dataclass(frozen=True, slots=True)
 class StoredReply:
     """The reply of an interact kept under its Idempotency-Key, to answer a replay with."""
@@ -84,6 +89,14 @@ class SessionRepository(Protocol):
     def delete(self, session_id: UUID) -> None: ...
 
     async def list(self, filters: SessionFilter, offset: int, limit: int) -> Page[Session]: ...
+
+    async def forget_expired_replies(self, moment: datetime, limit: int) -> int:
+        """Delete at most ``limit`` stored replies whose lifetime was over by ``moment``; how many.
+
+        Runs at once rather than at commit: housekeeping, one atomic statement per batch,
+        whose count is the caller's progress.
+        """
+        ...
 
 
 class HistoryRepository(Protocol):

@@ -10,6 +10,7 @@ import asyncio
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any
 from uuid import UUID, uuid4
 
@@ -17,13 +18,14 @@ import pytest
 from aiohttp import test_utils
 from pytest_bdd import given, parsers, scenarios, then, when
 
+from application.ports.persistence import REPLY_LIFETIME
 from domain.tenancy.identity import Role
 from entrypoints.api.app import create_app
 from entrypoints.api.auth import mint_token
 from entrypoints.container import build_container
 from features.steps.support import Run
 from tests.chat_api import Chat, ChatApi, Reply
-from tests.chat_world import HUEY, SCHOOL, TEST_KEY, chat_settings, load_huey, table_counts
+from tests.chat_world import HUEY, SCHOOL, TEST_KEY, chat_settings, load_huey, stored_replies, table_counts, tidy_up
 from tests.fixtures.postgres import _truncate_all
 
 scenarios("chat_runtime.feature")
@@ -139,6 +141,7 @@ def both_devices_answer(run: Run[Any], scene: Scene, words: str) -> None:
     scene.replies = run(at_once())
 
 
+@given(parsers.parse('the child\'s answer "{words}" was sent twice because the network hiccuped'))
 @when(parsers.parse('the child\'s answer "{words}" is sent twice because the network hiccuped'))
 def answer_sent_twice(run: Run[Any], scene: Scene, words: str) -> None:
     assert scene.child and scene.chat
@@ -242,6 +245,36 @@ def same_reply(scene: Scene) -> None:
 def moved_once(run: Run[Any], scene: Scene) -> None:
     assert scene.child and scene.chat
     assert run(scene.child.session(scene.chat.token)).body["revision"] == 2
+
+
+@when("the chat service tidies up an hour later")
+def tidy_up_an_hour_later(run: Run[Any], scene: Scene) -> None:
+    run(tidy_up(scene.database_url, timedelta(hours=1)))
+
+
+@when("the chat service tidies up a day later")
+def tidy_up_a_day_later(run: Run[Any], scene: Scene) -> None:
+    run(tidy_up(scene.database_url, REPLY_LIFETIME + timedelta(minutes=1)))
+
+
+@then("Huey still keeps its reply in case the answer is retried")
+def reply_kept(run: Run[Any], scene: Scene) -> None:
+    assert scene.chat
+    assert run(stored_replies(scene.database_url, scene.chat.session_id)) == 1
+
+
+@then("Huey no longer keeps that reply")
+def reply_let_go(run: Run[Any], scene: Scene) -> None:
+    assert scene.chat
+    assert run(stored_replies(scene.database_url, scene.chat.session_id)) == 0
+
+
+@then("the conversation is still there, history and all")
+def conversation_kept(run: Run[Any], scene: Scene) -> None:
+    assert scene.child and scene.chat
+    assert run(scene.child.session(scene.chat.token)).body["revision"] == 2
+    history = run(scene.child.history(scene.chat.token)).body
+    assert history["total"] >= 3 and any(item["interaction_type"] == "input" for item in history["items"])
 
 
 @then("the stranger is refused")

@@ -4,11 +4,12 @@ so the fakes the unit tests trust cannot drift from the real store."""
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import timedelta
 from uuid import uuid4
 
 import pytest
 
-from application.ports.persistence import SessionFilter, StoredReply
+from application.ports.persistence import REPLY_LIFETIME, SessionFilter, StoredReply
 from domain.conversation.requests import FindContent
 from domain.errors import Conflict, StaleRevision
 from tests.integration.contract.backends import Backend
@@ -61,13 +62,19 @@ async def test_a_session_reads_back_whole_with_its_history(backend: Backend):
     assert (list(none.items), none.total) == ([], 0)
 
 
-async def test_a_turn_applies_on_its_revision_and_its_reply_is_kept(backend: Backend):
+async def answered(backend: Backend, reply: StoredReply):
+    """A session started with "one" and moved on by a turn saying "two" that keeps ``reply``."""
     _, version = await published(backend)
     session = await started(backend, version, entries("one"))
     moved = a_turn(session, 9)
     async with backend.uow() as work:
-        work.sessions.save(moved, 1, entries("two"), StoredReply("k1", {"revision": 2}))
+        work.sessions.save(moved, 1, entries("two"), reply)
         await work.commit()
+    return session, moved
+
+
+async def test_a_turn_applies_on_its_revision_and_its_reply_is_kept(backend: Backend):
+    session, moved = await answered(backend, StoredReply("k1", {"revision": 2}))
     async with backend.uow() as work:
         assert await work.sessions.load_for_turn(session.token, "k1") == (moved, StoredReply("k1", {"revision": 2}))
         assert await work.sessions.load_for_turn(session.token, "k2") == (moved, None)
@@ -236,3 +243,42 @@ async def test_schools_and_the_themes_of_inheritance(backend: Backend):
         assert (await work.themes.school_default(school)).id == blue
         assert (await work.themes.global_default()).id == global_theme
         assert await work.themes.get(uuid4()) is None
+
+
+async def _answered_with_keys(backend: Backend, version, keys_by_minute: dict[str, int]):
+    """One session per key, its turn (and so its stored reply) ``minutes`` after NOON."""
+    sessions = {}
+    for key, minutes in keys_by_minute.items():
+        session = await started(backend, version)
+        async with backend.uow() as work:
+            work.sessions.save(a_turn(session, 9, minutes=minutes), 1, (), StoredReply(key, {"key": key}))
+            await work.commit()
+        sessions[key] = session
+    return sessions
+
+
+async def test_stored_replies_are_forgotten_a_day_after_their_turn_oldest_first(backend: Backend):
+    _, version = await published(backend)
+    sessions = await _answered_with_keys(backend, version, {"early": 1, "middle": 2, "late": 3, "fresh": 60 * 30})
+    a_day_after_middle = NOON + REPLY_LIFETIME + timedelta(minutes=2)
+    async with backend.uow() as work:
+        first_batch = await work.sessions.forget_expired_replies(a_day_after_middle, 1)
+    async with backend.uow() as work:
+        assert (await work.sessions.load_for_turn(sessions["early"].token, "early"))[1] is None
+        assert (await work.sessions.load_for_turn(sessions["middle"].token, "middle"))[1] is not None
+        second_batch = await work.sessions.forget_expired_replies(a_day_after_middle, 10)
+        nothing_left = await work.sessions.forget_expired_replies(a_day_after_middle, 10)
+    assert (first_batch, second_batch, nothing_left) == (1, 1, 0)
+    async with backend.uow() as work:
+        kept = {key: (await work.sessions.load_for_turn(s.token, key))[1] for key, s in sessions.items()}
+    assert kept == {"early": None, "middle": None, "late": StoredReply("late", {"key": "late"}), "fresh": StoredReply("fresh", {"key": "fresh"})}
+
+
+async def test_forgetting_replies_leaves_their_sessions_and_history_alone(backend: Backend):
+    session, moved = await answered(backend, StoredReply("k", {"n": 1}))
+    async with backend.uow() as work:
+        assert await work.sessions.forget_expired_replies(NOON + timedelta(days=2), 10) == 1
+    async with backend.uow() as work:
+        assert await work.sessions.load_for_turn(session.token, "k") == (moved, None)
+        history = await work.history.list(session.id, 0, 10)
+    assert [r.content["text"] for r in history.items] == ["one", "two"]

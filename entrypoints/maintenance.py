@@ -3,8 +3,9 @@
 There is no separate scheduler to deploy: ``chatbot serve`` runs this loop in its first
 process only (the workers it starts never do), so one deployment purges once per interval.
 Deleting expired rows is idempotent, so two deployments sharing a database do no harm
-beyond the repeated work. A failed round (the database away) is logged and the loop carries
-on; the next round picks up what was left. ``chatbot purge`` does one round by hand.
+beyond the repeated work. A failed round (the database away, or anything unforeseen) is
+logged and the loop carries on: housekeeping must never take the API down with it, and the
+next round picks up what was left. ``chatbot purge`` does one round by hand.
 """
 
 from __future__ import annotations
@@ -35,6 +36,9 @@ async def forget_replies_periodically(
             forgotten = await forget(ForgetExpiredReplies())
         except StorageUnavailable as error:
             log.warning("replies.purge_failed", reason=str(error))
+            continue
+        except Exception:
+            log.exception("replies.purge_failed")
             continue
         if forgotten:
             log.info("replies.purged", forgotten=forgotten)

@@ -158,8 +158,9 @@ _UPDATE = (
     """
 )
 
-# Oldest first, in batches; SKIP LOCKED lets two purges (or a purge and a replay's read) pass
-# each other instead of queueing. Any expired idempotency record goes, whatever wrote it.
+# Oldest first, in batches; SKIP LOCKED lets two purges running at once (two deployments on one
+# database) pass each other instead of queueing. Any expired idempotency record goes, whatever
+# wrote it.
 _FORGET_EXPIRED_REPLIES = """
     WITH expired AS (
         SELECT idempotency_key FROM task_idempotency_records

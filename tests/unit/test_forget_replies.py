@@ -67,17 +67,21 @@ async def test_a_batch_must_hold_at_least_one_reply() -> None:
 
 
 class _Forget:
-    """A stand-in for the use case: fails on the calls listed, counts the rest."""
+    """A stand-in for the use case: the database is away on the ``failing`` calls, something
+    unforeseen breaks on the ``broken`` ones, and the rest forget three replies each."""
 
-    def __init__(self, failing: set[int], forgotten: int = 3) -> None:
+    def __init__(self, failing: set[int], broken: frozenset[int] = frozenset(), forgotten: int = 3) -> None:
         self.calls = 0
         self._failing = failing
+        self._broken = broken
         self._forgotten = forgotten
 
     async def __call__(self, command: ForgetExpiredReplies) -> int:
         self.calls += 1
         if self.calls in self._failing:
             raise StorageUnavailable("the database is not answering")
+        if self.calls in self._broken:
+            raise RuntimeError("something nobody foresaw")
         return self._forgotten
 
 
@@ -95,3 +99,18 @@ async def test_the_timer_carries_on_after_a_round_the_database_missed() -> None:
     assert forget.calls == 3 and waits == [900, 900, 900, 900]
     assert [entry["event"] for entry in logs] == ["replies.purged", "replies.purge_failed", "replies.purged"]
     assert logs[0]["forgotten"] == 3
+
+
+async def test_the_timer_survives_a_round_that_broke_unexpectedly() -> None:
+    forget = _Forget(failing=set(), broken=frozenset({1}))
+    waits: list[float] = []
+
+    async def sleep(seconds: float) -> None:
+        waits.append(seconds)
+        if len(waits) > 2:
+            raise asyncio.CancelledError
+
+    with structlog.testing.capture_logs() as logs, pytest.raises(asyncio.CancelledError):
+        await forget_replies_periodically(forget, 60, sleep)  # type: ignore[arg-type]
+    assert forget.calls == 2
+    assert [(entry["event"], entry["log_level"]) for entry in logs] == [("replies.purge_failed", "error"), ("replies.purged", "info")]

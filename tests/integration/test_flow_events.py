@@ -61,6 +61,13 @@ async def _start_session(engine: AsyncEngine) -> uuid.UUID:
         ).scalar_one()
 
 
+async def _change_session(engine: AsyncEngine, session_id: uuid.UUID, **values: Any) -> None:
+    async with engine.begin() as connection:
+        await connection.execute(
+            update(conversation_sessions).where(conversation_sessions.c.id == session_id).values(**values)
+        )
+
+
 async def _next(queue: asyncio.Queue[dict[str, Any]]) -> dict[str, Any]:
     return await asyncio.wait_for(queue.get(), timeout=5)
 
@@ -81,12 +88,7 @@ async def test_a_session_leaving_a_null_node_announces_the_change_with_every_see
     session_id = await _start_session(async_engine)
     await _next(events)
 
-    async with async_engine.begin() as connection:
-        await connection.execute(
-            update(conversation_sessions)
-            .where(conversation_sessions.c.id == session_id)
-            .values(current_node_id="welcome", revision=2)
-        )
+    await _change_session(async_engine, session_id, current_node_id="welcome", revision=2)
 
     event = await _next(events)
     assert set(event) == UPDATE_FIELDS
@@ -104,12 +106,7 @@ async def test_a_status_change_is_announced_as_such(
     session_id = await _start_session(async_engine)
     await _next(events)
 
-    async with async_engine.begin() as connection:
-        await connection.execute(
-            update(conversation_sessions)
-            .where(conversation_sessions.c.id == session_id)
-            .values(status="completed")
-        )
+    await _change_session(async_engine, session_id, status="completed")
 
     event = await _next(events)
     assert event["event_type"] == "session_status_changed"
@@ -122,12 +119,7 @@ async def test_an_update_that_changes_nothing_significant_is_silent(
     session_id = await _start_session(async_engine)
     await _next(events)
 
-    async with async_engine.begin() as connection:
-        await connection.execute(
-            update(conversation_sessions)
-            .where(conversation_sessions.c.id == session_id)
-            .values(info={"note": "no state change"})
-        )
+    await _change_session(async_engine, session_id, info={"note": "no state change"})
 
     with pytest.raises(TimeoutError):
         await asyncio.wait_for(events.get(), timeout=0.3)

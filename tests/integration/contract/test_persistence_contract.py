@@ -105,15 +105,19 @@ async def test_a_key_already_used_refuses_the_turn(backend: Backend):
     session = await started(backend, version)
     first = a_turn(session, 9)
     async with backend.uow() as work:
-        work.sessions.save(first, 1, (), StoredReply("same", {"n": 1}))
+        work.sessions.save(first, 1, entries("first"), StoredReply("same", {"n": 1}))
         await work.commit()
+    # A replay that raced past the read: it computed its turn on the new revision, same key.
     async with backend.uow() as work:
         work.sessions.save(a_turn(first, 10), 2, entries("again"), StoredReply("same", {"n": 2}))
-        with pytest.raises(StaleRevision):
+        with pytest.raises(StaleRevision) as refused:
             await work.commit()
+    assert refused.value.current_revision == 2
     async with backend.uow() as work:
         loaded, stored = await work.sessions.load_for_turn(session.token, "same")
+        history = await work.history.list(session.id, 0, 10)
     assert loaded.revision == 2 and stored.body == {"n": 1}
+    assert [r.content["text"] for r in history.items] == ["first"]
 
 
 async def test_saving_a_session_that_is_gone_is_stale_at_revision_zero(backend: Backend):
